@@ -1,0 +1,262 @@
+// Folds classified records, skips and rejects into counters and bounded tables, and produces
+// the Summary. It never keeps records: memory depends on the number of distinct values (capped
+// by TopK) and on the capped reject list, not on the input size. Pure: no I/O, no clock.
+import { ACTIONS, ACTION_KEYS, type ActionKey } from '../knowledge/actions.js';
+import { REASONS, REASON_KEYS, type ReasonKey } from '../knowledge/reasons.js';
+import { formatLogTime } from '../fields/time.js';
+import { PanSerError } from '../errors.js';
+import type { Classified, Reject, RejectCode, Skip } from '../model.js';
+import { TopK, type TopKRow } from './top-k.js';
+import {
+  GROUP_KEYS,
+  SCHEMA_VERSION,
+  type ActionRow,
+  type CountRow,
+  type GroupKey,
+  type GroupRow,
+  type InputSummary,
+  type ReasonRow,
+  type RejectRow,
+  type Summary,
+} from './summary.js';
+
+export interface AggregatorOptions {
+  readonly weight: 'rows' | 'repeat';
+  /** Rows kept per group table in the Summary. */
+  readonly top: number;
+  /** Distinct values each group table tracks exactly before it starts approximating. */
+  readonly capacity: number;
+  /** Rejects kept with their location (all are counted). */
+  readonly keepRejects: number;
+}
+
+export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
+  weight: 'rows',
+  top: 10,
+  capacity: 1000,
+  keepRejects: 20,
+};
+
+export const UNRECOGNIZED = '(unrecognized)';
+
+interface Tally {
+  rows: number;
+  repeatWeighted: number;
+  bytes: number;
+}
+
+const newTally = (): Tally => ({ rows: 0, repeatWeighted: 0, bytes: 0 });
+
+export interface Aggregator {
+  addTraffic(c: Classified): void;
+  addSkip(s: Skip): void;
+  addReject(r: Reject): void;
+  /** Records one finished input with its own line counts. */
+  addInput(input: InputSummary): void;
+  finish(): Summary;
+}
+
+export function groupValue(c: Classified, key: GroupKey): string {
+  const f = c.rec.fields;
+  switch (key) {
+    case 'rule':
+      return f.rule || '(none)';
+    case 'app':
+      return f.app || '(none)';
+    case 'zonePair':
+      return `${f.from || '?'}->${f.to || '?'}`;
+    case 'src':
+      return f.src || '(none)';
+    case 'dst':
+      return f.dst || '(none)';
+  }
+}
+
+export function createAggregator(
+  options: AggregatorOptions = DEFAULT_AGGREGATOR_OPTIONS,
+): Aggregator {
+  const byReason = new Map<string, Tally>();
+  const byAction = new Map<string, Tally>();
+  const byReasonAction = new Map<string, number>();
+  const groups = new Map<string, Record<GroupKey, TopK>>();
+  const unknownReasons = new TopK(50);
+  const unknownActions = new TopK(50);
+  const skippedBy: Record<string, number> = {};
+  const rejectsByCode: Partial<Record<RejectCode, number>> = {};
+  const firstRejects: RejectRow[] = [];
+  const inputs: InputSummary[] = [];
+  const lines = { read: 0, analysed: 0, skipped: 0, rejected: 0 };
+  const totals = { sessions: 0, rows: 0, repeatWeighted: 0, bytes: 0 };
+  let first = Infinity;
+  let last = -Infinity;
+  let unparsedTimes = 0;
+
+  const tally = (m: Map<string, Tally>, key: string): Tally => {
+    let t = m.get(key);
+    if (!t) m.set(key, (t = newTally()));
+    return t;
+  };
+
+  return {
+    addTraffic(c) {
+      const reason = c.reason ?? UNRECOGNIZED;
+      const action = c.action ?? UNRECOGNIZED;
+      if (c.reason === null) unknownReasons.add(shown(c.rec.fields.session_end_reason), 1);
+      if (c.action === null) unknownActions.add(shown(c.rec.fields.action), 1);
+      const w = options.weight === 'repeat' ? c.repeat : 1;
+      for (const t of [tally(byReason, reason), tally(byAction, action)]) {
+        t.rows += 1;
+        t.repeatWeighted += c.repeat;
+        t.bytes += c.bytes;
+      }
+      totals.rows += 1;
+      totals.repeatWeighted += c.repeat;
+      totals.bytes += c.bytes;
+      totals.sessions += w;
+      const ra = `${reason}\t${action}`;
+      byReasonAction.set(ra, (byReasonAction.get(ra) ?? 0) + w);
+      let g = groups.get(reason);
+      if (!g) {
+        const make = () => new TopK(options.capacity);
+        g = { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
+        groups.set(reason, g);
+      }
+      for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      if (c.time === null) unparsedTimes++;
+      else {
+        if (c.time < first) first = c.time;
+        if (c.time > last) last = c.time;
+      }
+    },
+    addSkip(s) {
+      skippedBy[s.what] = (skippedBy[s.what] ?? 0) + 1;
+    },
+    addReject(r) {
+      rejectsByCode[r.code] = (rejectsByCode[r.code] ?? 0) + 1;
+      if (firstRejects.length < options.keepRejects) {
+        firstRejects.push({ file: r.file, line: r.line, code: r.code, message: r.message });
+      }
+    },
+    addInput(input) {
+      inputs.push(input);
+      lines.read += input.lines.read;
+      lines.analysed += input.lines.analysed;
+      lines.skipped += input.lines.skipped;
+      lines.rejected += input.lines.rejected;
+    },
+    finish() {
+      if (lines.read !== lines.analysed + lines.skipped + lines.rejected) {
+        throw new PanSerError(
+          'INTERNAL',
+          `line accounting is off: read ${lines.read} ≠ analysed ${lines.analysed} + skipped ${lines.skipped} + rejected ${lines.rejected}`,
+        );
+      }
+      const sessionsOf = (t: Tally) => (options.weight === 'repeat' ? t.repeatWeighted : t.rows);
+      const counts = (t: Tally): CountRow => ({
+        sessions: sessionsOf(t),
+        rows: t.rows,
+        repeatWeighted: t.repeatWeighted,
+        bytes: t.bytes,
+        percent: totals.sessions === 0 ? 0 : round2((100 * sessionsOf(t)) / totals.sessions),
+      });
+      const reasons: ReasonRow[] = REASON_KEYS.map((key: ReasonKey) => ({
+        reason: key,
+        known: true,
+        precedence: REASONS[key].precedence,
+        category: REASONS[key].category,
+        meaning: REASONS[key].meaning,
+        ...counts(byReason.get(key) ?? newTally()),
+      }));
+      const unknownR = byReason.get(UNRECOGNIZED);
+      if (unknownR) {
+        reasons.push({
+          reason: UNRECOGNIZED,
+          known: false,
+          precedence: null,
+          category: 'unrecognized',
+          meaning: 'a value the reason table does not know (see unrecognized.reasons)',
+          ...counts(unknownR),
+        });
+      }
+      const actions: ActionRow[] = ACTION_KEYS.map((key: ActionKey) => ({
+        action: key,
+        known: true,
+        blocks: ACTIONS[key].blocks,
+        ...counts(byAction.get(key) ?? newTally()),
+      }));
+      const unknownA = byAction.get(UNRECOGNIZED);
+      if (unknownA)
+        actions.push({ action: UNRECOGNIZED, known: false, blocks: null, ...counts(unknownA) });
+
+      const order = reasons.map((r) => r.reason);
+      const reasonByAction = [...byReasonAction]
+        .map(([k, sessions]) => {
+          const [reason = '', action = ''] = k.split('\t');
+          return { reason, action, sessions };
+        })
+        .sort(
+          (a, b) =>
+            order.indexOf(a.reason) - order.indexOf(b.reason) ||
+            b.sessions - a.sessions ||
+            cmp(a.action, b.action),
+        );
+
+      const groupOut = Object.fromEntries(GROUP_KEYS.map((k) => [k, {}])) as Record<
+        GroupKey,
+        Record<string, GroupRow[]>
+      >;
+      let exact = true;
+      for (const reason of order) {
+        const g = groups.get(reason);
+        if (!g) continue;
+        for (const key of GROUP_KEYS) {
+          groupOut[key][reason] = g[key].top(options.top).map(toGroupRow);
+          exact &&= g[key].exact;
+        }
+      }
+      const skippedSorted = Object.fromEntries(
+        Object.entries(skippedBy).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])),
+      );
+      return {
+        schemaVersion: SCHEMA_VERSION,
+        weight: options.weight,
+        inputs,
+        lines: { ...lines, skippedBy: skippedSorted },
+        totals: { ...totals },
+        time: {
+          first: first === Infinity ? null : formatLogTime(first),
+          last: last === -Infinity ? null : formatLogTime(last),
+          zone: 'device-local time (PAN-OS timestamps carry no zone)',
+          unparsed: unparsedTimes,
+        },
+        reasons,
+        actions,
+        reasonByAction,
+        groups: groupOut,
+        groupsExact: exact,
+        unrecognized: {
+          reasons: unknownReasons.top(20).map(toGroupRow),
+          actions: unknownActions.top(20).map(toGroupRow),
+        },
+        rejects: { total: lines.rejected, byCode: { ...rejectsByCode }, first: firstRejects },
+      };
+    },
+  };
+}
+
+function toGroupRow(r: TopKRow): GroupRow {
+  return { value: r.value, sessions: r.count, error: r.error };
+}
+
+function shown(raw: string): string {
+  const v = raw.trim();
+  return v === '' ? '(empty)' : v.length > 64 ? `${v.slice(0, 64)}…` : v;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+// The one table of error codes and exit codes, and the error type every layer throws for
+// problems a user can fix. Only cli.ts turns these into exit codes and stderr lines.
+
+export const EXIT = {
+  ok: 0,
+  gateBreached: 1,
+  usageOrInput: 2,
+} as const;
+
+/** Every coded problem, with the exit code it leads to when it stops the run. */
+export const ERROR_CODES = {
+  USAGE: { exit: EXIT.usageOrInput, summary: 'bad command-line usage' },
+  INPUT_UNREADABLE: { exit: EXIT.usageOrInput, summary: 'an input could not be opened or read' },
+  INPUT_MISSING_COLUMNS: {
+    exit: EXIT.usageOrInput,
+    summary: 'a CSV export lacks columns the analysis needs',
+  },
+  INPUT_NO_HEADER: { exit: EXIT.usageOrInput, summary: '--input-format csv, but no header row' },
+  STRICT_REJECT: { exit: EXIT.usageOrInput, summary: '--strict and a line was rejected' },
+  INTERNAL: { exit: EXIT.usageOrInput, summary: 'a bug in pan-ser (please report it)' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class PanSerError extends Error {
+  readonly code: ErrorCode;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly hint: string | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    where: { file?: string; line?: number; hint?: string } = {},
+  ) {
+    super(message);
+    this.name = 'PanSerError';
+    this.code = code;
+    this.file = where.file;
+    this.line = where.line;
+    this.hint = where.hint;
+  }
+}
+
+/** `file:line: message [CODE] (hint)`: the one shape of every error line on stderr. */
+export function formatErrorLine(e: PanSerError): string {
+  const where =
+    e.file === undefined ? '' : e.line === undefined ? `${e.file}: ` : `${e.file}:${e.line}: `;
+  const hint = e.hint === undefined ? '' : ` (${e.hint})`;
+  return `pan-ser: ${where}${e.message} [${e.code}]${hint}`;
+}

@@ -1,0 +1,87 @@
+// Web-UI "Export to CSV" header names for each field pan-ser reads, across releases, in
+// priority order (the first one present in a header row wins). Names are compared normalised:
+// lower case, letters and digits only. Facts: panos-fields.json csvExportHeaderToSyslogVar and
+// the syslog display names of every release (panos-traffic-format.md §5).
+import type { FieldId } from './field-ids.js';
+
+export const HEADER_ALIASES = {
+  receive_time: ['Receive Time'],
+  serial: ['Serial #', 'Serial Number', 'Serial'],
+  type: ['Type', 'Log Type'],
+  subtype: ['Threat/Content Type', 'Subtype', 'Sub Type'],
+  config_ver: ['Config Version'],
+  time_generated: ['Generate Time', 'Generated Time', 'Time Generated'],
+  src: ['Source address', 'Source IP', 'Source'],
+  dst: ['Destination address', 'Destination IP', 'Destination'],
+  natsrc: ['NAT Source IP', 'NAT Source Address'],
+  natdst: ['NAT Destination IP', 'NAT Destination Address'],
+  rule: ['Rule', 'Rule Name', 'Security Rule'],
+  srcuser: ['Source User'],
+  dstuser: ['Destination User'],
+  app: ['Application'],
+  vsys: ['Virtual System'],
+  from: ['Source Zone', 'From Zone'],
+  to: ['Destination Zone', 'To Zone'],
+  inbound_if: ['Inbound Interface'],
+  outbound_if: ['Outbound Interface'],
+  sessionid: ['Session ID'],
+  repeatcnt: ['Repeat Count'],
+  sport: ['Source Port'],
+  dport: ['Destination Port'],
+  flags: ['Flags'],
+  proto: ['IP Protocol', 'Protocol'],
+  action: ['Action'],
+  bytes: ['Bytes'],
+  bytes_sent: ['Bytes Sent'],
+  bytes_received: ['Bytes Received'],
+  packets: ['Packets'],
+  start: ['Start Time'],
+  elapsed: ['Elapsed Time (sec)', 'Elapsed Time'],
+  category: ['Category', 'URL Category'],
+  srcloc: ['Source Country', 'Source Location'],
+  dstloc: ['Destination Country', 'Destination Location'],
+  pkts_sent: ['pkts_sent', 'Packets Sent'],
+  pkts_received: ['pkts_received', 'Packets Received'],
+  session_end_reason: ['Session End Reason', 'session_end_reason'],
+  vsys_name: ['Virtual System Name'],
+  device_name: ['Device Name'],
+  action_source: ['Action Source'],
+  rule_uuid: ['Rule UUID', 'UUID for rule'],
+} as const satisfies Record<FieldId, readonly string[]>;
+
+export function normalizeHeader(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Column index of each field in a header row; -1 when the row does not carry it. */
+export function mapHeader(header: readonly string[]): Record<FieldId, number> {
+  const firstAt = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = normalizeHeader(h.replace(/^\uFEFF/, ''));
+    if (k !== '' && !firstAt.has(k)) firstAt.set(k, i);
+  });
+  const out = {} as Record<FieldId, number>;
+  for (const id of Object.keys(HEADER_ALIASES) as FieldId[]) {
+    let at = -1;
+    for (const name of HEADER_ALIASES[id]) {
+      const i = firstAt.get(normalizeHeader(name));
+      if (i !== undefined) {
+        at = i;
+        break;
+      }
+    }
+    out[id] = at;
+  }
+  return out;
+}
+
+/** How many cells of a row are known header names: a header row has many, a data row few. */
+export function countKnownHeaders(row: readonly string[]): number {
+  let n = 0;
+  for (const cell of row) if (KNOWN.has(normalizeHeader(cell))) n++;
+  return n;
+}
+
+const KNOWN = new Set<string>(
+  Object.values(HEADER_ALIASES).flatMap((names: readonly string[]) => names.map(normalizeHeader)),
+);

@@ -1,0 +1,26 @@
+// Every known TRAFFIC syslog layout, oldest first. Adding a PAN-OS release = one data file here
+// plus its line in this list; detection and mapping need no other change.
+import type { Layout } from './layout.js';
+import { PANOS_6_1 } from './panos-6-1.js';
+import { PANOS_7_X } from './panos-7-x.js';
+import { PANOS_8_0 } from './panos-8-0.js';
+import { PANOS_8_1 } from './panos-8-1.js';
+import { PANOS_9_0 } from './panos-9-0.js';
+import { PANOS_9_1 } from './panos-9-1.js';
+import { PANOS_10_0 } from './panos-10-0.js';
+import { PANOS_10_1_TO_11_0 } from './panos-10-1-11-0.js';
+import { PANOS_11_1_PLUS } from './panos-11-1-plus.js';
+
+export type { Layout, LayoutSample } from './layout.js';
+
+export const LAYOUTS: readonly Layout[] = [
+  PANOS_6_1,
+  PANOS_7_X,
+  PANOS_8_0,
+  PANOS_8_1,
+  PANOS_9_0,
+  PANOS_9_1,
+  PANOS_10_0,
+  PANOS_10_1_TO_11_0,
+  PANOS_11_1_PLUS,
+];

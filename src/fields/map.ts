@@ -1,0 +1,224 @@
+// Turns one input line into a TrafficRecord, a Skip (other log type, header, blank) or a Reject
+// (with a one-sentence reason and fix). One mapper per input file: it sniffs the file's format
+// from the first non-blank line and keeps the header's column map. Pure: no I/O, no clock.
+import { PanSerError } from '../errors.js';
+import { looksLikeLogType } from '../knowledge/log-types.js';
+import type { InputFormat, Mapped, Reject, RejectCode, Skip } from '../model.js';
+import { splitLine, SplitError } from '../input/split.js';
+import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
+import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
+import { countKnownHeaders, HEADER_ALIASES, mapHeader } from './headers.js';
+import {
+  layoutForRelease,
+  MIN_TRAFFIC_FIELDS,
+  pickLayout,
+  type PreparedLayout,
+} from './layout-pick.js';
+
+export interface MapOptions {
+  readonly inputFormat: 'auto' | InputFormat;
+  /** --panos-version: forces the syslog layout (e.g. "9.1"). */
+  readonly panosVersion?: string | undefined;
+}
+
+/** What the mapper learnt about its file, for the report. */
+export interface FileFacts {
+  format: InputFormat | null;
+  /** CSV export: number of header columns. */
+  columns: number | null;
+  /** Syslog: lines per header form. */
+  headerKinds: Partial<Record<SyslogHeaderKind, number>>;
+  /** Syslog: TRAFFIC lines per detected layout; CSV: all under "csv-export". */
+  layouts: Record<string, number>;
+}
+
+export interface Mapper {
+  readonly facts: FileFacts;
+  /** Maps one line (without its line end). Throws PanSerError when the whole file is refused. */
+  map(text: string, line: number): Mapped;
+}
+
+const BLANK: Skip = { kind: 'skip', what: '(blank)' };
+const HEADER: Skip = { kind: 'skip', what: '(header)' };
+const skipCache = new Map<string, Skip>();
+
+function skipType(type: string): Skip {
+  let s = skipCache.get(type);
+  if (!s) {
+    s = { kind: 'skip', what: type };
+    if (skipCache.size < 256) skipCache.set(type, s);
+  }
+  return s;
+}
+
+const HEADER_MIN_KNOWN = 3;
+
+export function createMapper(file: string, options: MapOptions): Mapper {
+  const facts: FileFacts = { format: null, columns: null, headerKinds: {}, layouts: {} };
+  const forced: PreparedLayout | null =
+    options.panosVersion === undefined ? null : layoutForRelease(options.panosVersion);
+  let state: 'start' | InputFormat = 'start';
+  let columns: Int16Array | null = null;
+  let needCells = 0;
+  let typeCol = -1;
+
+  const reject = (line: number, code: RejectCode, message: string): Reject => ({
+    kind: 'reject',
+    file,
+    line,
+    code,
+    message,
+  });
+
+  function readHeader(cells: string[], line: number): void {
+    const cols = mapHeader(cells);
+    const missing = REQUIRED_FIELDS.filter((id) => cols[id] < 0);
+    if (missing.length > 0) {
+      const names = missing.map((id) => HEADER_ALIASES[id][0]).join(', ');
+      const shown = cells.slice(0, 12).join(', ') + (cells.length > 12 ? ', …' : '');
+      throw new PanSerError(
+        'INPUT_MISSING_COLUMNS',
+        `this CSV export has no ${names} column, which the analysis needs; its ${cells.length} columns are: ${shown}`,
+        {
+          file,
+          line,
+          hint: 'export Monitor > Logs > Traffic with all columns, or send the logs as syslog',
+        },
+      );
+    }
+    columns = Int16Array.from(FIELD_IDS, (id: FieldId) => cols[id]);
+    needCells = Math.max(...REQUIRED_FIELDS.map((id) => cols[id])) + 1;
+    typeCol = cols.type;
+    facts.format = 'csv';
+    facts.columns = cells.length;
+    state = 'csv';
+  }
+
+  function fromCsv(cells: string[], line: number): Mapped {
+    if (typeCol >= 0 && typeCol < cells.length) {
+      const type = (cells[typeCol] ?? '').trim();
+      if (type !== '' && type.toUpperCase() !== 'TRAFFIC') return skipType(type);
+    }
+    if (cells.length < needCells) {
+      return reject(
+        line,
+        'SHORT_ROW',
+        `row has ${cells.length} cells but the header needs at least ${needCells} (the row is cut short; re-export the file)`,
+      );
+    }
+    const cols = columns ?? new Int16Array(0);
+    const fields = {} as Fields;
+    for (let i = 0; i < FIELD_IDS.length; i++) {
+      const at = cols[i] ?? -1;
+      fields[FIELD_IDS[i] as FieldId] = at < 0 ? '' : (cells[at] ?? '');
+    }
+    bump(facts.layouts, 'csv-export');
+    return { kind: 'traffic', file, line, layout: 'csv-export', fields };
+  }
+
+  function fromSyslog(cells: string[], line: number): Mapped {
+    const prefix = splitSyslogPrefix(cells[0] ?? '');
+    bump(facts.headerKinds, prefix.header);
+    if (cells.length < 4) {
+      if (/(?:^|\s)(?:LEEF|CEF):\d/.test(cells[0] ?? '')) {
+        return reject(
+          line,
+          'UNSUPPORTED_VARIANT',
+          'LEEF/CEF logs are not read by pan-ser (set the syslog server profile format to BSD or IETF, which sends CSV)',
+        );
+      }
+      return reject(
+        line,
+        'NOT_PANOS',
+        'not a PAN-OS log line: expected comma-separated fields with the log type in field 4',
+      );
+    }
+    const type = (cells[3] ?? '').trim();
+    if (type.toUpperCase() !== 'TRAFFIC') {
+      if (looksLikeLogType(type)) return skipType(type);
+      if ((cells[2] ?? '').trim().toUpperCase() === 'TRAFFIC') {
+        return reject(
+          line,
+          'UNSUPPORTED_VARIANT',
+          'TRAFFIC is in field 3, not 4: this is the Prisma Access / Strata CSV variant, which drops fields (forward the firewall logs directly)',
+        );
+      }
+      return reject(
+        line,
+        'NOT_PANOS',
+        `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells[3] ?? '')}"`,
+      );
+    }
+    if (cells.length < MIN_TRAFFIC_FIELDS) {
+      return reject(
+        line,
+        'TOO_FEW_FIELDS',
+        `TRAFFIC line has ${cells.length} fields; PAN-OS 6.1+ writes at least ${MIN_TRAFFIC_FIELDS} (Session End Reason is field ${MIN_TRAFFIC_FIELDS}); the line was cut short or comes from a release before 6.1`,
+      );
+    }
+    const prepared = forced ?? pickLayout(cells.length, cells[5] ?? '');
+    if (!prepared) {
+      return reject(line, 'TOO_FEW_FIELDS', `no known layout fits ${cells.length} fields`);
+    }
+    cells[0] = prefix.first;
+    const pos = prepared.positions;
+    const fields = {} as Fields;
+    for (let i = 0; i < FIELD_IDS.length; i++) {
+      const at = pos[i] ?? -1;
+      fields[FIELD_IDS[i] as FieldId] = at < 0 ? '' : (cells[at] ?? '');
+    }
+    bump(facts.layouts, prepared.layout.id);
+    return { kind: 'traffic', file, line, layout: prepared.layout.id, fields };
+  }
+
+  function map(text: string, line: number): Mapped {
+    const body = state === 'start' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '') return BLANK;
+    if (body.includes('\0')) {
+      return reject(
+        line,
+        'BINARY',
+        'the line holds NUL bytes: this is binary data, not a text log',
+      );
+    }
+    const cells = splitLine(body);
+    if (cells instanceof SplitError) {
+      return reject(
+        line,
+        'UNTERMINATED_QUOTE',
+        `a quoted field opened at character ${cells.column} never closes on this line (fix or remove the stray quote)`,
+      );
+    }
+    if (state === 'start') {
+      const looksHeader = countKnownHeaders(cells) >= HEADER_MIN_KNOWN;
+      if (options.inputFormat === 'csv' || (options.inputFormat === 'auto' && looksHeader)) {
+        if (!looksHeader) {
+          throw new PanSerError(
+            'INPUT_NO_HEADER',
+            'the first line is not a CSV export header row',
+            {
+              file,
+              line,
+              hint: 'export with the header row, or drop --input-format csv for syslog files',
+            },
+          );
+        }
+        readHeader(cells, line);
+        return HEADER;
+      }
+      state = 'syslog';
+      facts.format = 'syslog';
+    }
+    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line);
+  }
+
+  return { facts, map };
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+function clip(v: string): string {
+  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
+}

@@ -1,0 +1,37 @@
+// Reads the timestamp forms seen in TRAFFIC logs into a number. PAN-OS times carry no zone, so a
+// naive time is read as if it were UTC ("device-local ms"); renderers print it back unchanged.
+// ISO times with a zone (Strata, High Resolution Timestamp) are converted to UTC. Pure.
+
+const PANOS = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})$/;
+const SPREADSHEET = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+export function parseLogTime(raw: string): number | null {
+  const v = raw.trim();
+  if (v === '') return null;
+  let m = PANOS.exec(v);
+  if (m) return utc(m[1], m[2], m[3], m[4], m[5], m[6]);
+  m = SPREADSHEET.exec(v);
+  if (m) {
+    const y = m[3] ?? '';
+    return utc(y.length === 2 ? `20${y}` : y, m[1], m[2], m[4], m[5], m[6] ?? '0');
+  }
+  if (ISO_ZONED.test(v)) {
+    const t = Date.parse(v.replace(/(\.\d{3})\d+/, '$1'));
+    return Number.isNaN(t) ? null : t;
+  }
+  return null;
+}
+
+function utc(...parts: (string | undefined)[]): number | null {
+  const [y, mo, d, h, mi, s] = parts.map((p) => Number(p));
+  if (y === undefined || mo === undefined || d === undefined) return null;
+  if (h === undefined || mi === undefined || s === undefined) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, s);
+}
+
+/** `YYYY-MM-DD HH:MM:SS` of a device-local ms value (no zone: the logs carry none). */
+export function formatLogTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -1,0 +1,93 @@
+// Opens one input named on the command line ("-" is stdin) as a byte stream, gunzipping files
+// that start with the gzip magic bytes. Turns every way of failing to open into a PanSerError
+// naming the file and the fix. The caller runs the stream through stream.pipeline.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip, type Gunzip } from 'node:zlib';
+import { PanSerError } from '../errors.js';
+import type { Io } from '../io.js';
+
+export interface OpenedInput {
+  readonly source: Readable;
+  /** The gunzip stage to run the source through, for gzip files. */
+  readonly gunzip: Gunzip | null;
+  /** Size in bytes when known (files), for progress. */
+  readonly size: number | null;
+}
+
+export async function openInput(name: string, io: Io): Promise<OpenedInput> {
+  if (name === '-') return { source: io.stdin, gunzip: null, size: null };
+  let size: number;
+  try {
+    const st = await stat(name);
+    if (st.isDirectory()) {
+      throw new PanSerError('INPUT_UNREADABLE', 'is a directory, not a log file', {
+        file: name,
+        hint: `pass the files inside it, e.g. ${name}/*.log`,
+      });
+    }
+    size = st.size;
+  } catch (e) {
+    throw asOpenError(name, e);
+  }
+  let gz = false;
+  try {
+    const fh = await open(name, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      const { bytesRead } = await fh.read(head, 0, 2, 0);
+      gz = bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    throw asOpenError(name, e);
+  }
+  const source = createReadStream(name, { highWaterMark: 1 << 20 });
+  return { source, gunzip: gz ? createGunzip() : null, size };
+}
+
+function asOpenError(name: string, e: unknown): PanSerError {
+  if (e instanceof PanSerError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return new PanSerError('INPUT_UNREADABLE', 'no such file', {
+      file: name,
+      hint: 'check the path; use - to read standard input',
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new PanSerError('INPUT_UNREADABLE', 'permission denied', {
+      file: name,
+      hint: 'make the file readable for this user',
+    });
+  }
+  return new PanSerError('INPUT_UNREADABLE', `cannot open: ${code ?? String(e)}`, { file: name });
+}
+
+/** One line for a read that failed part-way (corrupt gzip, I/O error). */
+export function describeReadError(name: string, e: unknown): PanSerError {
+  if (e instanceof PanSerError) return e;
+  const err = e as NodeJS.ErrnoException;
+  if (
+    err.code === 'Z_DATA_ERROR' ||
+    err.code === 'Z_BUF_ERROR' ||
+    /unexpected end of file/i.test(err.message)
+  ) {
+    return new PanSerError(
+      'INPUT_UNREADABLE',
+      `gzip data is corrupt or cut short (${err.message})`,
+      {
+        file: name,
+        hint: 'the lines before the damage were analysed; re-copy or re-compress the file',
+      },
+    );
+  }
+  if (err.code === 'EISDIR') {
+    return new PanSerError('INPUT_UNREADABLE', 'is a directory, not a log file', { file: name });
+  }
+  return new PanSerError('INPUT_UNREADABLE', `read failed: ${err.code ?? err.message}`, {
+    file: name,
+  });
+}

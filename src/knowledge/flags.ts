@@ -1,0 +1,68 @@
+// The bits of the 32-bit Flags field (TRAFFIC idx 28). Facts: PAN-OS traffic log field docs,
+// "Flags" row (see ../shared/formats/panos-traffic-format.md §6). Names are ours, short and stable:
+// findings and `explain` refer to them by key.
+
+export interface FlagInfo {
+  readonly mask: number;
+  readonly label: string;
+}
+
+export const FLAGS = {
+  pcap: { mask: 0x80000000, label: 'packet capture exists' },
+  mptcp: { mask: 0x40000000, label: 'client may use multipath TCP' },
+  wildfire: { mask: 0x20000000, label: 'sample sent to WildFire' },
+  credential: { mask: 0x10000000, label: 'corporate credential submission detected' },
+  recon_excluded: { mask: 0x08000000, label: 'source exempt from reconnaissance protection' },
+  ipv6: { mask: 0x02000000, label: 'IPv6 session' },
+  decrypted: { mask: 0x01000000, label: 'SSL decrypted (forward or inbound proxy)' },
+  url_denied: { mask: 0x00800000, label: 'denied by URL filtering' },
+  nat: { mask: 0x00400000, label: 'NAT applied' },
+  captive_portal: { mask: 0x00200000, label: 'user identified by Authentication (Captive) Portal' },
+  nonstd_port: { mask: 0x00100000, label: 'application on a non-standard destination port' },
+  xff: { mask: 0x00080000, label: 'X-Forwarded-For value used as source user' },
+  proxy_transaction: { mask: 0x00040000, label: 'transaction inside an HTTP proxy session' },
+  pbf_c2s: { mask: 0x00020000, label: 'client-to-server flow policy-based forwarded' },
+  pbf_s2c: { mask: 0x00010000, label: 'server-to-client flow policy-based forwarded' },
+  container_page: { mask: 0x00008000, label: 'container page access' },
+  implicit_app: {
+    mask: 0x00002000,
+    label: 'temporary match for an implicit application dependency',
+  },
+  symmetric_return: { mask: 0x00000800, label: 'forwarded with symmetric return' },
+  decrypt_mirror: { mask: 0x00000400, label: 'decrypted traffic copied to a mirror port' },
+  tunnel_inspected: { mask: 0x00000100, label: 'outer tunnel payload inspected' },
+} as const satisfies Record<string, FlagInfo>;
+
+export type FlagKey = keyof typeof FLAGS;
+
+export const FLAG_KEYS = Object.keys(FLAGS) as readonly FlagKey[];
+
+const KNOWN_MASK = FLAG_KEYS.reduce((m, k) => (m | FLAGS[k].mask) >>> 0, 0);
+
+/** Parses `0x…` (or a plain decimal) into an unsigned 32-bit value; null when unreadable. */
+export function parseFlags(raw: string): number | null {
+  const v = raw.trim();
+  if (v === '') return null;
+  const n = /^0x[0-9a-f]{1,8}$/i.test(v)
+    ? parseInt(v.slice(2), 16)
+    : /^\d{1,10}$/.test(v)
+      ? Number(v)
+      : NaN;
+  return Number.isFinite(n) && n <= 0xffffffff ? n >>> 0 : null;
+}
+
+export function hasFlag(flags: number, key: FlagKey): boolean {
+  return (flags & FLAGS[key].mask) !== 0;
+}
+
+export interface DecodedFlags {
+  readonly known: readonly FlagKey[];
+  /** Bits the docs do not name, as `0x…`, or null when there are none. */
+  readonly undocumented: string | null;
+}
+
+export function decodeFlags(flags: number): DecodedFlags {
+  const known = FLAG_KEYS.filter((k) => hasFlag(flags, k));
+  const rest = (flags & ~KNOWN_MASK) >>> 0;
+  return { known, undocumented: rest === 0 ? null : `0x${rest.toString(16)}` };
+}

@@ -1,0 +1,192 @@
+// `--format table`: the terminal report. Colour and width come from the View; every log-derived
+// string passes through escapeTerminal. Pure: (summary, view) => string.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
+import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
+import { escapeTerminal as t } from './escape.js';
+import type { View } from './view.js';
+
+const CATEGORY_COLOR: Record<ReasonCategory | 'unrecognized', keyof ChalkInstance> = {
+  threat: 'red',
+  policy: 'yellow',
+  decryption: 'magenta',
+  teardown: 'green',
+  resource: 'red',
+  timeout: 'cyan',
+  other: 'gray',
+  unrecognized: 'gray',
+};
+
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function bytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u] ?? ''}`;
+}
+
+function makeTable(
+  c: ChalkInstance,
+  head: string[],
+  opts: { colWidths?: number[] } = {},
+): Table.Table {
+  return new Table({
+    head: head.map((h) => c.bold(h)),
+    style: { head: [], border: [], compact: true },
+    wordWrap: true,
+    ...(opts.colWidths ? { colWidths: opts.colWidths } : {}),
+  });
+}
+
+export function renderTable(s: Summary, view: View): string {
+  const c = new Chalk({ level: view.color ? 1 : 0 });
+  const out: string[] = [];
+  const width = Math.max(60, view.width);
+
+  out.push(c.bold('pan-ser: why did these sessions end?'), '');
+
+  out.push(c.bold('Inputs'));
+  for (const i of s.inputs) {
+    const kind =
+      i.format === 'csv'
+        ? `CSV export, ${i.columns ?? 0} columns`
+        : i.format === 'syslog'
+          ? `syslog (${countList(i.headerKinds)}; layout ${countList(i.layouts) || 'none'})`
+          : 'not read';
+    const l = i.lines;
+    out.push(
+      `  ${t(i.name)}: ${kind}; ${num(l.read)} lines: ${num(l.analysed)} analysed, ${num(l.skipped)} skipped, ${num(l.rejected)} rejected`,
+    );
+    if (i.error !== null) out.push(`    ${c.red('error:')} ${t(i.error)}`);
+  }
+  const L = s.lines;
+  const ok = L.read === L.analysed + L.skipped + L.rejected;
+  const skippedBy = Object.entries(L.skippedBy)
+    .map(([k, v]) => `${t(k)} ${num(v)}`)
+    .join(', ');
+  out.push(
+    `  lines: ${num(L.read)} read = ${num(L.analysed)} analysed + ${num(L.skipped)} skipped${skippedBy ? ` (${skippedBy})` : ''} + ${num(L.rejected)} rejected ${ok ? c.green('✓') : c.red('✗')}`,
+  );
+  if (s.time.first !== null && s.time.last !== null) {
+    out.push(`  time: ${s.time.first} → ${s.time.last}, ${s.time.zone}`);
+  }
+  if (s.weight === 'repeat') out.push('  sessions are weighted by Repeat Count (--weight repeat)');
+  out.push('');
+
+  const seen = s.reasons.filter((r) => r.rows > 0);
+  out.push(
+    c.bold(`Session end reasons: ${num(s.totals.sessions)} sessions, ${bytes(s.totals.bytes)}`),
+  );
+  if (seen.length === 0) {
+    out.push('  no TRAFFIC sessions were analysed', '');
+  } else {
+    const table = makeTable(c, ['Reason', 'Category', 'Sessions', '%', 'Bytes']);
+    for (const r of seen) {
+      const color = CATEGORY_COLOR[r.category];
+      const paint = (x: string) => (c[color] as (s: string) => string)(x);
+      table.push([
+        paint(r.reason),
+        r.category,
+        { hAlign: 'right', content: num(r.sessions) },
+        { hAlign: 'right', content: r.percent.toFixed(2) },
+        { hAlign: 'right', content: bytes(r.bytes) },
+      ]);
+    }
+    out.push(table.toString(), '');
+
+    out.push(c.bold('What they mean'));
+    for (const r of seen) {
+      out.push(...wrap(`${r.reason}: ${r.meaning}`, width, '  ', '    '));
+      const check = r.known ? REASONS[r.reason as ReasonKey].nextChecks[0] : undefined;
+      if (check !== undefined)
+        out.push(...wrap(`check: ${check}`, width, '    ', '      ').map((l) => c.dim(l)));
+    }
+    out.push('');
+
+    const actions = s.actions.filter((a) => a.rows > 0);
+    const ra = makeTable(c, ['Reason', ...actions.map((a) => a.action)]);
+    for (const r of seen) {
+      ra.push([
+        r.reason,
+        ...actions.map((a) => {
+          const hit = s.reasonByAction.find((x) => x.reason === r.reason && x.action === a.action);
+          return { hAlign: 'right' as const, content: hit ? num(hit.sessions) : '' };
+        }),
+      ]);
+    }
+    out.push(c.bold('Reason × action'), ra.toString(), '');
+
+    out.push(c.bold(`Top ${view.top} per reason`));
+    for (const r of seen) {
+      out.push(`  ${c.bold(r.reason)} (${num(r.sessions)})`);
+      for (const key of GROUP_KEYS) {
+        const rows = (s.groups[key][r.reason] ?? []).slice(0, view.top);
+        const list = rows
+          .map((g) => `${t(g.value)} ${num(g.sessions)}${g.error > 0 ? ` (±${num(g.error)})` : ''}`)
+          .join(', ');
+        out.push(`    ${GROUP_LABELS[key]}: ${list}`);
+      }
+    }
+    if (!s.groupsExact) {
+      out.push(
+        c.dim(
+          '  (some tables saw more distinct values than they track; ± gives the bound on each count)',
+        ),
+      );
+    }
+    out.push('');
+  }
+
+  const unknown = [
+    ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
+    ...s.unrecognized.actions.map((r) => ['action', r] as const),
+  ];
+  if (unknown.length > 0) {
+    out.push(c.bold('Unrecognized values (counted, not understood)'));
+    for (const [what, r] of unknown) out.push(`  ${what} "${t(r.value)}": ${num(r.sessions)}`);
+    out.push('');
+  }
+
+  if (s.rejects.total > 0) {
+    out.push(
+      c.bold(`Rejected lines: ${num(s.rejects.total)} (first ${s.rejects.first.length} shown)`),
+    );
+    for (const r of s.rejects.first)
+      out.push(`  ${t(r.file)}:${r.line}: ${t(r.message)} [${r.code}]`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Word-wraps plain text to `width` columns with a first-line and a continuation indent. */
+export function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let cur = first;
+  let fresh = true;
+  for (const word of text.split(/\s+/)) {
+    if (!fresh && cur.length + 1 + word.length > width) {
+      lines.push(cur);
+      cur = rest + word;
+    } else {
+      cur += (fresh ? '' : ' ') + word;
+    }
+    fresh = false;
+  }
+  lines.push(cur);
+  return lines;
+}
+
+function countList(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => `${t(k)} ${num(v)}`)
+    .join(', ');
+}

@@ -1,0 +1,54 @@
+// The real bin in a child process: the built dist/ runs, and a closed pipe is success.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SHARED } from '../helpers/io.js';
+
+const BIN = join(ROOT, 'bin/pan-ser.js');
+
+describe('bin/pan-ser.js', () => {
+  it('runs analyze on a bundled sample', () => {
+    const r = spawnSync('node', [BIN, 'analyze', 'fixtures/samples/cribl-pan-traffic.log'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Session end reasons: 4 sessions');
+  });
+
+  it('exits 0 when the reader closes the pipe early (| head -1)', () => {
+    // Large output (thousands of group rows) so the pipe really closes under the writer.
+    const dir = mkdtempSync(join(tmpdir(), 'pan-ser-pipe-'));
+    const log = join(dir, 'big.log');
+    execFileSync('node', [
+      join(SHARED, 'tools/gen-panlogs.mjs'),
+      '--rows',
+      '20000',
+      '--format',
+      'syslog',
+      '--out',
+      log,
+    ]);
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; node ${BIN} analyze --format json --top 5000 ${log} | head -1`],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout).toBe('{\n');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
+  });
+
+  it('prints --help and exits 0; exits 2 on an unknown command', () => {
+    const help = spawnSync('node', [BIN, '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('analyze');
+    const bad = spawnSync('node', [BIN, 'analyse'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});

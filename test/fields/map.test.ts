@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PanSerError } from '../../src/errors.js';
+import { createMapper } from '../../src/fields/map.js';
+import { FIXTURES } from '../helpers/io.js';
+
+const HEADER =
+  'Domain,Receive Time,Serial #,Type,Threat/Content Type,Config Version,Generate Time,Source address,Destination address,NAT Source IP,NAT Destination IP,Rule,Source User,Destination User,Application,Virtual System,Source Zone,Destination Zone,Inbound Interface,Outbound Interface,Log Action,Time Logged,Session ID,Repeat Count,Source Port,Destination Port,NAT Source Port,NAT Destination Port,Flags,IP Protocol,Action,Bytes,Bytes Sent,Bytes Received,Packets,Start Time,Elapsed Time (sec),Category,tpadding,Sequence Number,Action Flags,Source Country,Destination Country,cpadding,Packets Sent,Packets Received,Session End Reason';
+
+describe('CSV export mapping', () => {
+  it('maps columns by header name, whatever their order', () => {
+    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    expect(m.map('Session End Reason,Rule,Action,Type,pkts_sent', 1)).toEqual({
+      kind: 'skip',
+      what: '(header)',
+    });
+    const r = m.map('tcp-fin,allow-web,allow,TRAFFIC,7', 2);
+    expect(r.kind).toBe('traffic');
+    if (r.kind !== 'traffic') return;
+    expect(r.fields.session_end_reason).toBe('tcp-fin');
+    expect(r.fields.rule).toBe('allow-web');
+    expect(r.fields.pkts_sent).toBe('7');
+    expect(r.fields.src).toBe('');
+    expect(m.facts.format).toBe('csv');
+  });
+
+  it('reads the 8.1 export header (aliases such as Serial #, tpadding, Packets Sent)', () => {
+    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    m.map(`\uFEFF${HEADER}`, 1);
+    const row =
+      '1,2020/05/10 10:01,0123,TRAFFIC,end,2049,2020/05/10 10:01,10.0.0.1,8.8.8.8,,,r1,,,dns,vsys1,trust,untrust,e1,e2,lf,2020/05/10 10:01,99,1,5000,53,0,0,0x0,udp,allow,100,60,40,2,2020/05/10 10:00,30,any,0,1,0x0,US,US,0,1,1,aged-out';
+    const r = m.map(row, 2);
+    expect(
+      r.kind === 'traffic' && [r.fields.serial, r.fields.pkts_sent, r.fields.session_end_reason],
+    ).toEqual(['0123', '1', 'aged-out']);
+  });
+
+  it('skips rows of another log type and rejects short rows', () => {
+    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    m.map(HEADER, 1);
+    expect(m.map('1,t,s,THREAT,url', 2)).toEqual({ kind: 'skip', what: 'THREAT' });
+    const short = m.map('1,2', 3);
+    expect(short.kind === 'reject' && short.code).toBe('SHORT_ROW');
+  });
+
+  it('refuses an export without Session End Reason, naming it and the columns it has', () => {
+    const lines = readFileSync(`${FIXTURES}bad/uci-no-end-reason.csv`, 'utf8').split('\n');
+    const m = createMapper('log2.csv', { inputFormat: 'auto' });
+    let err: unknown;
+    try {
+      m.map(lines[0] ?? '', 1);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PanSerError);
+    const e = err as PanSerError;
+    expect(e.code).toBe('INPUT_MISSING_COLUMNS');
+    expect(e.message).toContain('Session End Reason');
+    expect(e.message).toContain('Elapsed Time (sec)');
+    expect(e.line).toBe(1);
+  });
+});
+
+describe('syslog mapping', () => {
+  const line =
+    '<14>Sep 20 13:03:58 PA-VM 1,2018/09/20 13:03:58,44A1B3FC68F5304,TRAFFIC,end,2049,2018/09/20 13:03:58,34.217.108.226,10.0.0.102,34.217.108.226,10.0.2.65,splunk,,,incomplete,vsys1,untrusted,trusted,ethernet1/3,ethernet1/2,log-forwarding-default,2018/09/20 13:03:58,574326,1,53722,8088,53722,8088,0x400064,tcp,allow,296,296,0,4,2018/09/20 13:03:45,7,any,0,730277,0x0,United States,10.0.0.0-10.255.255.255,0,4,0,aged-out,0,0,0,0,,PA-VM,from-policy,,,0,,0,,N/A,0,0,0,0';
+
+  it('keeps columns in place when a quoted field holds commas', () => {
+    const quoted = line
+      .replace(',splunk,', ',"rule, with comma",')
+      .replace(',incomplete,', ',"a ""quoted"" app",');
+    const r = createMapper('x.log', { inputFormat: 'auto' }).map(quoted, 1);
+    expect(
+      r.kind === 'traffic' && [
+        r.fields.rule,
+        r.fields.app,
+        r.fields.action,
+        r.fields.session_end_reason,
+      ],
+    ).toEqual(['rule, with comma', 'a "quoted" app', 'allow', 'aged-out']);
+  });
+
+  it('counts other log types as skipped, with their type', () => {
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    expect(m.map('Apr 30 06:00:00 fw 1,2020/02/09 00:00:00,0001,SYSTEM,general,0', 1)).toEqual({
+      kind: 'skip',
+      what: 'SYSTEM',
+    });
+    expect(m.map('1,2020/02/09 00:00:00,0001,DECRYPTION,end,0', 2)).toEqual({
+      kind: 'skip',
+      what: 'DECRYPTION',
+    });
+  });
+
+  it.each([
+    ['hello world', 'NOT_PANOS'],
+    ['1,2020/02/09 00:00:00,0001,TRAFFIC,', 'TOO_FEW_FIELDS'],
+    ['1,2020/02/09,"oops', 'UNTERMINATED_QUOTE'],
+    ['a,b,c,lower-case-type,x', 'NOT_PANOS'],
+    [
+      '<14>1 2021-10-27T19:21:00.034Z h lf - panwlogs - 2021-10-27T19:20:59.000000Z,no-serial,TRAFFIC,end,10.0,x',
+      'UNSUPPORTED_VARIANT',
+    ],
+    [
+      'Feb 12 13:34:18 PANFW01 LEEF:2.0|Palo Alto Networks|PAN-OS Syslog Integration|11.1.6-h3|allow|x7C|cat=TRAFFIC',
+      'UNSUPPORTED_VARIANT',
+    ],
+    ['1,2,3\u0000,TRAFFIC', 'BINARY'],
+  ])('rejects %j as %s', (text, code) => {
+    const r = createMapper('x.log', { inputFormat: 'auto' }).map(text, 7);
+    expect(r.kind).toBe('reject');
+    if (r.kind === 'reject') {
+      expect(r.code).toBe(code);
+      expect(r.line).toBe(7);
+      expect(r.file).toBe('x.log');
+    }
+  });
+
+  it('honours --panos-version over the hints', () => {
+    const r = createMapper('x.log', { inputFormat: 'auto', panosVersion: '7.1' }).map(line, 1);
+    expect(r.kind === 'traffic' && r.layout).toBe('7.x');
+  });
+});

@@ -1,0 +1,53 @@
+// Test helpers: an in-memory Io for run(argv, io), and paths to the repo's fixtures.
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Io } from '../../src/io.js';
+import { run } from '../../src/cli.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(
+  argv: string[],
+  opts: {
+    stdin?: string | Buffer;
+    env?: Record<string, string>;
+    tty?: boolean;
+    columns?: number;
+  } = {},
+): Promise<RunResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const sink = (into: Buffer[]) =>
+    new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        into.push(chunk);
+        cb();
+      },
+    });
+  const stdout = sink(out);
+  const stderr = sink(err);
+  const io: Io = {
+    stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
+    stdout,
+    stderr,
+    env: opts.env ?? {},
+    stdoutIsTTY: opts.tty ?? false,
+    stderrIsTTY: opts.tty ?? false,
+    columns: opts.columns,
+    cwd: ROOT,
+  };
+  const code = await run(argv, io);
+  return {
+    code,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+  };
+}

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderReasons } from '../src/render/reasons.js';
+import { DEFAULT_VIEW } from '../src/render/view.js';
+import { ROOT } from './helpers/io.js';
+
+describe('README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it('embeds the reason table exactly as `pan-ser reasons --format markdown` prints it', () => {
+    const m = /<!-- reasons:start -->\n([\s\S]*?)<!-- reasons:end -->/.exec(readme);
+    expect(m?.[1]).toBe(renderReasons('markdown', DEFAULT_VIEW));
+  });
+
+  it('names a bundled sample that exists in its quick start', () => {
+    const m = /npx pan-ser analyze (fixtures\/\S+)/.exec(readme);
+    expect(m).not.toBeNull();
+    expect(() => readFileSync(join(ROOT, m?.[1] ?? ''))).not.toThrow();
+  });
+});

@@ -58,4 +58,6 @@ export interface Classified {
   readonly repeat: number;
   /** Generated time (else receive time) as ms since epoch of the naive device-local time. */
   readonly time: number | null;
+  /** Ids of the findings (classify/findings.ts) this record matches, most severe first. */
+  readonly findings: readonly string[];
 }

@@ -238,6 +238,7 @@ export function createAggregator(
           reasons: unknownReasons.top(20).map(toGroupRow),
           actions: unknownActions.top(20).map(toGroupRow),
         },
+        findings: [],
         rejects: { total: lines.rejected, byCode: { ...rejectsByCode }, first: firstRejects },
       };
     },

@@ -70,6 +70,52 @@ export interface RejectRow {
   readonly message: string;
 }
 
+export type Severity = 'info' | 'low' | 'medium' | 'high';
+
+/** One example session of a finding, with the fields an admin needs to look it up. */
+export interface FindingExample {
+  readonly file: string;
+  readonly line: number;
+  readonly time: string | null;
+  readonly sessionid: string;
+  readonly src: string;
+  readonly dst: string;
+  readonly dport: string;
+  readonly app: string;
+  readonly rule: string;
+  readonly action: string;
+  readonly reason: string;
+  /** Flag keys set on the session (knowledge/flags.ts), plus "undocumented 0x…" when any. */
+  readonly flags: readonly string[];
+  /** Finding-specific evidence, e.g. { cause: "decrypted", decryptionError: "…" }. */
+  readonly evidence: Readonly<Record<string, string>>;
+}
+
+/** One ranked cause behind a finding (e.g. why an allowed session ended with policy-deny). */
+export interface FindingCause {
+  readonly id: string;
+  readonly title: string;
+  /** Sessions carrying this cause's evidence (a session can carry several). */
+  readonly sessions: number;
+  /** Of those, sessions where a correlated log (DECRYPTION, THREAT, AUTH) confirms it. */
+  readonly confirmed: number;
+  readonly explanation: string;
+}
+
+export interface FindingRow {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly explanation: string;
+  readonly nextChecks: readonly string[];
+  readonly sessions: number;
+  readonly percent: number;
+  readonly bytes: number;
+  readonly top: Readonly<Record<'rule' | 'app' | 'zonePair', readonly GroupRow[]>>;
+  readonly causes: readonly FindingCause[];
+  readonly examples: readonly FindingExample[];
+}
+
 export interface Summary {
   readonly schemaVersion: number;
   readonly weight: 'rows' | 'repeat';
@@ -83,6 +129,8 @@ export interface Summary {
   readonly groups: Record<GroupKey, Record<string, GroupRow[]>>;
   readonly groupsExact: boolean;
   readonly unrecognized: { reasons: GroupRow[]; actions: GroupRow[] };
+  /** Findings (classify/findings.ts) that matched at least one session, most severe first. */
+  readonly findings: FindingRow[];
   readonly rejects: {
     total: number;
     byCode: Partial<Record<RejectCode, number>>;

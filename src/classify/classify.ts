@@ -12,6 +12,8 @@ export function toCount(raw: string): number {
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
+const NO_FINDINGS: readonly string[] = [];
+
 export function classifyRecord(rec: TrafficRecord): Classified {
   const f = rec.fields;
   const repeat = toCount(f.repeatcnt);
@@ -23,5 +25,6 @@ export function classifyRecord(rec: TrafficRecord): Classified {
     bytes: toCount(f.bytes),
     repeat: repeat > 0 ? repeat : 1,
     time: parseLogTime(f.time_generated) ?? parseLogTime(f.receive_time),
+    findings: NO_FINDINGS,
   };
 }

@@ -1,0 +1,23 @@
+// Helpers shared by the commands: option parsers and the one colour decision.
+import { InvalidArgumentError } from 'commander';
+import type { Io } from '../io.js';
+
+export function positiveInt(name: string) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v) || Number(v) < 1) {
+      throw new InvalidArgumentError(`${name} must be a whole number ≥ 1`);
+    }
+    return Number(v);
+  };
+}
+
+/** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
+export function wantsColor(io: Io, flag: boolean): boolean {
+  if (!flag) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdoutIsTTY && io.env.TERM !== 'dumb';
+}
+
+/** Writes one line to stderr. */
+export type ErrLine = (line: string) => void;

@@ -1,17 +1,17 @@
 // The pipeline for `pan-ser analyze`: for each input, bytes → lines → map → classify → aggregate,
 // streamed with backpressure through stream.pipeline. Every framed line lands in exactly one of
 // analysed / skipped / rejected. File-level problems are reported through `onInputError` and
-// the run goes on with the next input.
+// the run goes on with the next input. Big plain files are read by two threads (parallel.ts).
 import { pipeline } from 'node:stream/promises';
-import { classifyRecord } from './classify/classify.js';
 import { createAggregator, type AggregatorOptions } from './aggregate/aggregator.js';
 import type { InputSummary, Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
 import { createMapper, type MapOptions } from './fields/map.js';
-import { LineFramer, type FramedLine } from './input/lines.js';
+import { countInto, createFeeder } from './feed.js';
 import { describeReadError, openInput } from './input/open.js';
 import type { Io } from './io.js';
-import type { Classified, Mapped, Reject } from './model.js';
+import type { Classified, Reject } from './model.js';
+import { analyzeFileInParallel } from './parallel.js';
 
 export interface AnalyzeOptions extends MapOptions {
   readonly aggregator: AggregatorOptions;
@@ -19,6 +19,8 @@ export interface AnalyzeOptions extends MapOptions {
   readonly maxRecordBytes: number;
   /** Stop at the first reject (throws PanSerError STRICT_REJECT). */
   readonly strict: boolean;
+  /** Plain files of at least this many bytes are read by two threads; 0 = never. */
+  readonly parallelMinBytes?: number | undefined;
 }
 
 export interface AnalyzeHooks {
@@ -29,6 +31,9 @@ export interface AnalyzeHooks {
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
+/** Below this a second thread costs more (start-up, merge) than it saves. */
+export const DEFAULT_PARALLEL_MIN_BYTES = 32 << 20;
 
 export async function analyzeInputs(
   names: readonly string[],
@@ -45,53 +50,31 @@ export async function analyzeInputs(
       lines: { read: 0, analysed: 0, skipped: 0, rejected: 0 },
       error: null,
     };
-    const framer = new LineFramer(options.maxRecordBytes);
-    const onLine = (l: FramedLine): void => {
-      const m: Mapped =
-        l.tooLong === undefined
-          ? mapper.map(l.text, l.line)
-          : {
-              kind: 'reject',
-              file: name,
-              line: l.line,
-              code: 'TOO_LONG',
-              message: `line is ${l.tooLong} bytes, over the ${options.maxRecordBytes}-byte limit (raise --max-record-size if it is a real log)`,
-            };
-      input.lines.read++;
-      switch (m.kind) {
-        case 'traffic': {
-          input.lines.analysed++;
-          const c = classifyRecord(m);
-          agg.addTraffic(c);
-          hooks.onRecord?.(c);
-          break;
-        }
-        case 'skip':
-          input.lines.skipped++;
-          agg.addSkip(m);
-          break;
-        case 'reject':
-          input.lines.rejected++;
-          agg.addReject(m);
-          hooks.onReject?.(m);
-          if (options.strict) {
-            throw new PanSerError('STRICT_REJECT', m.message, {
-              file: m.file,
-              line: m.line,
-              hint: 'drop --strict to skip bad lines and go on',
-            });
-          }
-          break;
-      }
-    };
     try {
       const opened = await openInput(name, io);
-      const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
-        for await (const chunk of source) framer.push(chunk, onLine);
-        framer.end(onLine);
-      };
-      if (opened.gunzip) await pipeline(opened.source, opened.gunzip, sink);
-      else await pipeline(opened.source, sink);
+      const minBytes = options.parallelMinBytes ?? DEFAULT_PARALLEL_MIN_BYTES;
+      const parallel =
+        opened.gunzip === null &&
+        opened.size !== null &&
+        minBytes > 0 &&
+        opened.size >= minBytes &&
+        !options.strict &&
+        hooks.onRecord === undefined &&
+        (await analyzeFileInParallel(name, opened, options, mapper, agg, input.lines, hooks));
+      if (!parallel) {
+        const feeder = createFeeder(
+          name,
+          options,
+          mapper,
+          countInto(agg, input.lines, options, hooks),
+        );
+        const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
+          for await (const chunk of source) feeder.push(chunk);
+          feeder.end();
+        };
+        if (opened.gunzip) await pipeline(opened.source, opened.gunzip, sink);
+        else await pipeline(opened.source, sink);
+      }
     } catch (e) {
       if (e instanceof PanSerError && e.code === 'STRICT_REJECT') throw e;
       if (e instanceof PanSerError && e.code === 'INTERNAL') throw e;

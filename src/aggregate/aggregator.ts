@@ -1,12 +1,14 @@
 // Folds classified records, skips and rejects into counters and bounded tables, and produces
 // the Summary. It never keeps records: memory depends on the number of distinct values (capped
 // by TopK) and on the capped reject list, not on the input size. Pure: no I/O, no clock.
+// Mergeable: state() is plain, structured-cloneable data, and merge(state) folds another
+// aggregator's state in (a + b = one run over both), which is how worker threads combine.
 import { ACTIONS, ACTION_KEYS, type ActionKey } from '../knowledge/actions.js';
 import { REASONS, REASON_KEYS, type ReasonKey } from '../knowledge/reasons.js';
 import { formatLogTime } from '../fields/time.js';
 import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
-import { TopK, type TopKRow } from './top-k.js';
+import { TopK, type TopKData, type TopKRow } from './top-k.js';
 import {
   GROUP_KEYS,
   SCHEMA_VERSION,
@@ -15,6 +17,7 @@ import {
   type GroupKey,
   type GroupRow,
   type InputSummary,
+  type LineCounts,
   type ReasonRow,
   type RejectRow,
   type Summary,
@@ -47,12 +50,43 @@ interface Tally {
 
 const newTally = (): Tally => ({ rows: 0, repeatWeighted: 0, bytes: 0 });
 
+/**
+ * Everything an aggregator has counted, as plain data (worker threads post it to the main
+ * thread). A new part of the aggregator adds its field here, fills it in state() and folds it
+ * in merge(), where every file/line it keeps is shifted by `lineOffset`.
+ */
+export interface AggregatorState {
+  readonly byReason: [string, Tally][];
+  readonly byAction: [string, Tally][];
+  readonly byReasonAction: [string, number][];
+  readonly groups: [string, Record<GroupKey, TopKData>][];
+  readonly unknownReasons: TopKData;
+  readonly unknownActions: TopKData;
+  readonly skippedBy: Record<string, number>;
+  readonly rejectsByCode: Partial<Record<RejectCode, number>>;
+  readonly firstRejects: RejectRow[];
+  readonly inputs: InputSummary[];
+  readonly lines: LineCounts;
+  readonly totals: { sessions: number; rows: number; repeatWeighted: number; bytes: number };
+  readonly first: number;
+  readonly last: number;
+  readonly unparsedTimes: number;
+}
+
 export interface Aggregator {
   addTraffic(c: Classified): void;
   addSkip(s: Skip): void;
   addReject(r: Reject): void;
   /** Records one finished input with its own line counts. */
   addInput(input: InputSummary): void;
+  /** A copy of what was counted so far, for merge() elsewhere. */
+  state(): AggregatorState;
+  /**
+   * Folds in the state of an aggregator that ran over input that comes after everything this
+   * one saw (rejects keep file/line order). Its line numbers are shifted by `lineOffset`: the
+   * lines of the same file that precede the range it read.
+   */
+  merge(other: AggregatorState, lineOffset?: number): void;
   finish(): Summary;
 }
 
@@ -81,7 +115,7 @@ export function createAggregator(
   const groups = new Map<string, Record<GroupKey, TopK>>();
   const unknownReasons = new TopK(50);
   const unknownActions = new TopK(50);
-  const skippedBy: Record<string, number> = {};
+  let skippedBy: Record<string, number> = {};
   const rejectsByCode: Partial<Record<RejectCode, number>> = {};
   const firstRejects: RejectRow[] = [];
   const inputs: InputSummary[] = [];
@@ -95,6 +129,19 @@ export function createAggregator(
     let t = m.get(key);
     if (!t) m.set(key, (t = newTally()));
     return t;
+  };
+
+  const addInput = (input: InputSummary): void => {
+    inputs.push(input);
+    lines.read += input.lines.read;
+    lines.analysed += input.lines.analysed;
+    lines.skipped += input.lines.skipped;
+    lines.rejected += input.lines.rejected;
+  };
+
+  const makeGroups = (): Record<GroupKey, TopK> => {
+    const make = () => new TopK(options.capacity);
+    return { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
   };
 
   return {
@@ -116,11 +163,7 @@ export function createAggregator(
       const ra = `${reason}\t${action}`;
       byReasonAction.set(ra, (byReasonAction.get(ra) ?? 0) + w);
       let g = groups.get(reason);
-      if (!g) {
-        const make = () => new TopK(options.capacity);
-        g = { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
-        groups.set(reason, g);
-      }
+      if (!g) groups.set(reason, (g = makeGroups()));
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
       if (c.time === null) unparsedTimes++;
       else {
@@ -137,12 +180,64 @@ export function createAggregator(
         firstRejects.push({ file: r.file, line: r.line, code: r.code, message: r.message });
       }
     },
-    addInput(input) {
-      inputs.push(input);
-      lines.read += input.lines.read;
-      lines.analysed += input.lines.analysed;
-      lines.skipped += input.lines.skipped;
-      lines.rejected += input.lines.rejected;
+    addInput,
+    state() {
+      const mapGroups = (g: Record<GroupKey, TopK>) =>
+        Object.fromEntries(GROUP_KEYS.map((k) => [k, g[k].toData()])) as Record<GroupKey, TopKData>;
+      return {
+        byReason: [...byReason].map(([k, t]) => [k, { ...t }]),
+        byAction: [...byAction].map(([k, t]) => [k, { ...t }]),
+        byReasonAction: [...byReasonAction],
+        groups: [...groups].map(([k, g]) => [k, mapGroups(g)]),
+        unknownReasons: unknownReasons.toData(),
+        unknownActions: unknownActions.toData(),
+        skippedBy: { ...skippedBy },
+        rejectsByCode: { ...rejectsByCode },
+        firstRejects: firstRejects.map((r) => ({ ...r })),
+        inputs: inputs.map((i) => ({ ...i, lines: { ...i.lines } })),
+        lines: { ...lines },
+        totals: { ...totals },
+        first,
+        last,
+        unparsedTimes,
+      };
+    },
+    merge(o, lineOffset = 0) {
+      const addTally = (m: Map<string, Tally>, [k, t]: [string, Tally]) => {
+        const mine = tally(m, k);
+        mine.rows += t.rows;
+        mine.repeatWeighted += t.repeatWeighted;
+        mine.bytes += t.bytes;
+      };
+      for (const e of o.byReason) addTally(byReason, e);
+      for (const e of o.byAction) addTally(byAction, e);
+      for (const [k, n] of o.byReasonAction)
+        byReasonAction.set(k, (byReasonAction.get(k) ?? 0) + n);
+      for (const [reason, data] of o.groups) {
+        let g = groups.get(reason);
+        if (!g) groups.set(reason, (g = makeGroups()));
+        for (const key of GROUP_KEYS) g[key].merge(TopK.fromData(data[key]));
+      }
+      unknownReasons.merge(TopK.fromData(o.unknownReasons));
+      unknownActions.merge(TopK.fromData(o.unknownActions));
+      const skipped = { ...skippedBy };
+      for (const [k, n] of Object.entries(o.skippedBy)) skipped[k] = (skipped[k] ?? 0) + n;
+      skippedBy = skipped;
+      for (const [k, n] of Object.entries(o.rejectsByCode) as [RejectCode, number][]) {
+        rejectsByCode[k] = (rejectsByCode[k] ?? 0) + n;
+      }
+      for (const r of o.firstRejects) {
+        if (firstRejects.length >= options.keepRejects) break;
+        firstRejects.push({ ...r, line: r.line + lineOffset });
+      }
+      for (const i of o.inputs) addInput(i);
+      totals.sessions += o.totals.sessions;
+      totals.rows += o.totals.rows;
+      totals.repeatWeighted += o.totals.repeatWeighted;
+      totals.bytes += o.totals.bytes;
+      if (o.first < first) first = o.first;
+      if (o.last > last) last = o.last;
+      unparsedTimes += o.unparsedTimes;
     },
     finish() {
       if (lines.read !== lines.analysed + lines.skipped + lines.rejected) {

@@ -4,6 +4,7 @@ import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES } from '../analyze.js';
 import { DEFAULT_AGGREGATOR_OPTIONS } from '../aggregate/aggregator.js';
 import { EXIT, formatErrorLine, PanSerError } from '../errors.js';
 import { KNOWN_RELEASES, layoutForRelease } from '../fields/layout-pick.js';
+import { PARSERS, type ParserName } from '../input/csv-parse-split.js';
 import type { Io } from '../io.js';
 import { escapeTerminal } from '../render/escape.js';
 import { renderJson } from '../render/json.js';
@@ -21,6 +22,7 @@ interface AnalyzeFlags {
   strict: boolean;
   maxErrors: number;
   maxRecordSize: number;
+  parser?: ParserName;
 }
 
 export function registerAnalyze(
@@ -67,6 +69,12 @@ export function registerAnalyze(
       positiveInt('--max-record-size'),
       DEFAULT_MAX_RECORD_BYTES,
     )
+    .addOption(
+      new Option(
+        '--parser <name>',
+        'line splitter: fast, or the csv-parse reference (slow; also PAN_SER_PARSER=csv-parse)',
+      ).choices(PARSERS),
+    )
     .addHelpText(
       'after',
       `
@@ -96,6 +104,7 @@ async function analyzeCommand(
       hint: `give a release such as ${KNOWN_RELEASES.slice(0, 3).join(', ')} …`,
     });
   }
+  const parser = flags.parser ?? parserFromEnv(io);
   let printed = 0;
   let inputErrors = 0;
   const summary = await analyzeInputs(
@@ -105,6 +114,8 @@ async function analyzeCommand(
       panosVersion: flags.panosVersion,
       maxRecordBytes: flags.maxRecordSize,
       strict: flags.strict,
+      parser,
+      parallelMinBytes: parallelMinBytesFromEnv(io),
       aggregator: {
         ...DEFAULT_AGGREGATOR_OPTIONS,
         weight: flags.weight,
@@ -140,4 +151,26 @@ async function analyzeCommand(
     io.stdout.write(flags.format === 'json' ? renderJson(summary) : renderTable(summary, view));
   }
   return inputErrors > 0 ? EXIT.usageOrInput : EXIT.ok;
+}
+
+function parserFromEnv(io: Io): ParserName {
+  const v = io.env.PAN_SER_PARSER;
+  if (v === undefined || v === '') return 'fast';
+  const known = PARSERS.find((p) => p === v);
+  if (known === undefined) {
+    throw new PanSerError('USAGE', `unknown PAN_SER_PARSER "${v}"`, {
+      hint: `use one of: ${PARSERS.join(', ')}`,
+    });
+  }
+  return known;
+}
+
+/** PAN_SER_PARALLEL_MIN_BYTES: the file size from which two threads read a file (0 = never). */
+function parallelMinBytesFromEnv(io: Io): number | undefined {
+  const v = io.env.PAN_SER_PARALLEL_MIN_BYTES;
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v)) {
+    throw new PanSerError('USAGE', `PAN_SER_PARALLEL_MIN_BYTES must be a whole number, not "${v}"`);
+  }
+  return Number(v);
 }

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench/.work');
@@ -74,7 +74,7 @@ function timeOnce(argv, { keepStdout = false } = {}) {
     let cmd = argv;
     if (TIME) cmd = [TIME, '-f', 'PEAKRSS %M', ...argv];
     else if (argv[0] === process.execPath) {
-      env.NODE_OPTIONS = `--require ${join(ROOT, 'bench/rss-report.cjs')}`;
+      env.NODE_OPTIONS = `--import ${pathToFileURL(join(ROOT, 'bench/rss-report.mjs')).href}`;
       env.PAN_SER_BENCH_RSS_OUT = rssOut;
     }
     const start = process.hrtime.bigint();

@@ -1,16 +1,13 @@
-// Reads one big plain file with two threads: the main thread takes the first half, a worker
-// the second (split at a line start), each through the same feed as a single pass; the
-// worker's aggregator state is merged in, its line numbers shifted by the lines of the first
-// half. Output does not depend on the machine: always exactly two ranges, merged in order.
-import { createReadStream } from 'node:fs';
+// Reads one big plain file with two worker threads, one per half (split at a line start), each
+// through the same feed as a single pass; their aggregator states are merged in file order,
+// line numbers shifted by the lines of the ranges before. Output does not depend on the
+// machine: always exactly two ranges, merged in order.
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import type { Aggregator, AggregatorState } from './aggregate/aggregator.js';
 import type { LineCounts } from './aggregate/summary.js';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.js';
 import { ERROR_CODES, PanSerError, type ErrorCode } from './errors.js';
-import { countInto, createFeeder } from './feed.js';
 import { createMapper, type FileFacts, type Mapper } from './fields/map.js';
 import type { OpenedInput } from './input/open.js';
 import type { Reject } from './model.js';
@@ -18,21 +15,24 @@ import type { Reject } from './model.js';
 /** The head of the file searched for the line that fixes its format (header or syslog). */
 const PRIME_BYTES = 1 << 20;
 
+const YOUNG_MB = 4;
+const OLD_MB = 64;
+
 /** What the worker needs: the range, the options and the line that set the file's format. */
 export interface WorkerJob {
   readonly name: string;
   readonly start: number;
   readonly end: number;
   readonly options: AnalyzeOptions;
-  readonly prime: { readonly text: string; readonly line: number };
+  /** Null for the range that starts the file (it reads the format line itself). */
+  readonly prime: { readonly text: string; readonly line: number } | null;
 }
 
 /** What the worker sends back; line numbers count from the start of its range. */
 export interface WorkerResult {
   readonly state: AggregatorState;
   readonly lines: LineCounts;
-  readonly headerKinds: FileFacts['headerKinds'];
-  readonly layouts: FileFacts['layouts'];
+  readonly facts: FileFacts;
   /** The first rejects, one more than the aggregator keeps, replayed to the onReject hook. */
   readonly rejects: Reject[];
   readonly error: { code: string; message: string; panSer: boolean; hint?: string } | null;
@@ -45,9 +45,9 @@ const WORKER_URL = here.endsWith('.ts')
   : new URL('./analyze-worker.js', here);
 
 /**
- * Analyses `name` in two ranges into `agg` and `lines`. Returns false, having read nothing,
- * when the file does not suit a split (format not settled early, no line break near the middle);
- * the caller then reads it in one pass.
+ * Analyses `name` in two ranges into `agg` and `lines`. Returns false, having counted nothing,
+ * when the file does not suit a split (format not settled early, no line break near the middle)
+ * or a worker ran out of heap; the caller then reads `opened` in one pass.
  */
 export async function analyzeFileInParallel(
   name: string,
@@ -69,16 +69,48 @@ export async function analyzeFileInParallel(
     await fh.close();
   }
   if (prime === null || cut <= prime.end || cut >= size) return false;
-  opened.source.destroy();
 
-  const job: WorkerJob = {
-    name,
-    start: cut,
-    end: size,
-    options,
-    prime: { text: prime.text, line: prime.line },
-  };
-  const worker = new Worker(WORKER_URL, { workerData: job });
+  // Both halves run in workers: their young generations can be kept small, which the main
+  // thread's cannot (V8 sizes it at start-up), so peak RSS stays low; the main thread waits.
+  const jobs: WorkerJob[] = [
+    { name, start: 0, end: cut, options, prime: null },
+    { name, start: cut, end: size, options, prime: { text: prime.text, line: prime.line } },
+  ];
+  const workers = jobs.map(startWorker);
+  let results: WorkerResult[];
+  try {
+    results = await Promise.all(workers.map((w) => w.result));
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+    if ((e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') return false;
+    throw e;
+  }
+  opened.source.destroy();
+  for (const r of results) {
+    const offset = lines.read;
+    agg.merge(r.state, offset);
+    for (const rej of r.rejects) hooks.onReject?.({ ...rej, line: rej.line + offset });
+    lines.read += r.lines.read;
+    lines.analysed += r.lines.analysed;
+    lines.skipped += r.lines.skipped;
+    lines.rejected += r.lines.rejected;
+    mapper.facts.format ??= r.facts.format;
+    mapper.facts.columns ??= r.facts.columns;
+    addCounts(mapper.facts.headerKinds, r.facts.headerKinds);
+    addCounts(mapper.facts.layouts, r.facts.layouts);
+  }
+  for (const r of results) if (r.error !== null) throw rebuildError(r.error);
+  return true;
+}
+
+function startWorker(job: WorkerJob): { worker: Worker; result: Promise<WorkerResult> } {
+  const worker = new Worker(WORKER_URL, {
+    workerData: job,
+    // Small heaps: the worker allocates short-lived strings and a few bounded tables, and
+    // V8's defaults let garbage grow by tens of MB before collecting it, all counted in peak
+    // RSS. A worker that does run out of heap is not fatal: the file is re-read in one pass.
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB },
+  });
   const result = new Promise<WorkerResult>((resolve, reject) => {
     worker.once('message', (m: WorkerResult) => {
       resolve(m);
@@ -88,30 +120,9 @@ export async function analyzeFileInParallel(
       reject(new Error(`worker thread exited with code ${code}`));
     });
   });
-  // Keep the worker's failure from surfacing as unhandled while the first half is read.
+  // Handled by the caller's Promise.all; this keeps a second failure from going unhandled.
   result.catch(() => undefined);
-
-  const feeder = createFeeder(name, options, mapper, countInto(agg, lines, options, hooks));
-  await pipeline(
-    createReadStream(name, { start: 0, end: cut - 1, highWaterMark: 1 << 20 }),
-    async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) feeder.push(chunk);
-      feeder.end();
-    },
-  );
-
-  const r = await result;
-  const offset = lines.read;
-  agg.merge(r.state, offset);
-  for (const rej of r.rejects) hooks.onReject?.({ ...rej, line: rej.line + offset });
-  lines.read += r.lines.read;
-  lines.analysed += r.lines.analysed;
-  lines.skipped += r.lines.skipped;
-  lines.rejected += r.lines.rejected;
-  addCounts(mapper.facts.headerKinds, r.headerKinds);
-  addCounts(mapper.facts.layouts, r.layouts);
-  if (r.error !== null) throw rebuildError(r.error);
-  return true;
+  return { worker, result };
 }
 
 /** The first line that settles the file's format, found the way a single pass would. */

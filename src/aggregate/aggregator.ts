@@ -58,7 +58,7 @@ const newTally = (): Tally => ({ rows: 0, repeatWeighted: 0, bytes: 0 });
 export interface AggregatorState {
   readonly byReason: [string, Tally][];
   readonly byAction: [string, Tally][];
-  readonly byReasonAction: [string, number][];
+  readonly byReasonAction: [string, string, number][];
   readonly groups: [string, Record<GroupKey, TopKData>][];
   readonly unknownReasons: TopKData;
   readonly unknownActions: TopKData;
@@ -111,7 +111,9 @@ export function createAggregator(
 ): Aggregator {
   const byReason = new Map<string, Tally>();
   const byAction = new Map<string, Tally>();
-  const byReasonAction = new Map<string, number>();
+  // reason → action → sessions (nested: the keys are the tables' own strings, so no per-line
+  // key is built).
+  const byReasonAction = new Map<string, Map<string, number>>();
   const groups = new Map<string, Record<GroupKey, TopK>>();
   const unknownReasons = new TopK(50);
   const unknownActions = new TopK(50);
@@ -151,17 +153,21 @@ export function createAggregator(
       if (c.reason === null) unknownReasons.add(shown(c.rec.fields.session_end_reason), 1);
       if (c.action === null) unknownActions.add(shown(c.rec.fields.action), 1);
       const w = options.weight === 'repeat' ? c.repeat : 1;
-      for (const t of [tally(byReason, reason), tally(byAction, action)]) {
-        t.rows += 1;
-        t.repeatWeighted += c.repeat;
-        t.bytes += c.bytes;
-      }
+      const tr = tally(byReason, reason);
+      tr.rows += 1;
+      tr.repeatWeighted += c.repeat;
+      tr.bytes += c.bytes;
+      const ta = tally(byAction, action);
+      ta.rows += 1;
+      ta.repeatWeighted += c.repeat;
+      ta.bytes += c.bytes;
       totals.rows += 1;
       totals.repeatWeighted += c.repeat;
       totals.bytes += c.bytes;
       totals.sessions += w;
-      const ra = `${reason}\t${action}`;
-      byReasonAction.set(ra, (byReasonAction.get(ra) ?? 0) + w);
+      let ra = byReasonAction.get(reason);
+      if (!ra) byReasonAction.set(reason, (ra = new Map<string, number>()));
+      ra.set(action, (ra.get(action) ?? 0) + w);
       let g = groups.get(reason);
       if (!g) groups.set(reason, (g = makeGroups()));
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
@@ -187,7 +193,9 @@ export function createAggregator(
       return {
         byReason: [...byReason].map(([k, t]) => [k, { ...t }]),
         byAction: [...byAction].map(([k, t]) => [k, { ...t }]),
-        byReasonAction: [...byReasonAction],
+        byReasonAction: [...byReasonAction].flatMap(([r, m]) =>
+          [...m].map(([a, n]): [string, string, number] => [r, a, n]),
+        ),
         groups: [...groups].map(([k, g]) => [k, mapGroups(g)]),
         unknownReasons: unknownReasons.toData(),
         unknownActions: unknownActions.toData(),
@@ -211,8 +219,11 @@ export function createAggregator(
       };
       for (const e of o.byReason) addTally(byReason, e);
       for (const e of o.byAction) addTally(byAction, e);
-      for (const [k, n] of o.byReasonAction)
-        byReasonAction.set(k, (byReasonAction.get(k) ?? 0) + n);
+      for (const [r, a, n] of o.byReasonAction) {
+        let ra = byReasonAction.get(r);
+        if (!ra) byReasonAction.set(r, (ra = new Map<string, number>()));
+        ra.set(a, (ra.get(a) ?? 0) + n);
+      }
       for (const [reason, data] of o.groups) {
         let g = groups.get(reason);
         if (!g) groups.set(reason, (g = makeGroups()));
@@ -285,10 +296,9 @@ export function createAggregator(
 
       const order = reasons.map((r) => r.reason);
       const reasonByAction = [...byReasonAction]
-        .map(([k, sessions]) => {
-          const [reason = '', action = ''] = k.split('\t');
-          return { reason, action, sessions };
-        })
+        .flatMap(([reason, m]) =>
+          [...m].map(([action, sessions]) => ({ reason, action, sessions })),
+        )
         .sort(
           (a, b) =>
             order.indexOf(a.reason) - order.indexOf(b.reason) ||

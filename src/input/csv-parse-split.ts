@@ -16,7 +16,7 @@ const probe = new FieldScanner();
 
 export function splitWithCsvParse(line: string): string[] | SplitError {
   try {
-    const rows = parse<string[]>(line, OPTIONS);
+    const rows: string[][] = parse(line, OPTIONS);
     return rows[0] ?? [''];
   } catch {
     // csv-parse does not say where the quote opened; the column in the message comes from the

@@ -3,6 +3,7 @@
 // run() directly with a fake Io.
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerExplain } from './commands/explain.js';
 import { registerReasons } from './commands/reasons.js';
 import { ERROR_CODES, EXIT, formatErrorLine, PanSerError } from './errors.js';
 import type { Io } from './io.js';
@@ -34,6 +35,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     exitCode = code;
   });
   registerReasons(program, io);
+  registerExplain(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -139,7 +139,7 @@ export const FINDINGS = {
     title: 'Allowed by a rule, yet ended with policy-deny',
     reasons: ['policy-deny'],
     test: (c) => c.action === 'allow',
-    evidence: ['flags', 'app', 'dport', 'category'],
+    evidence: ['category'],
     explanation:
       'The rule that matched allows the session, so the deny came from somewhere else: a decryption failure logged with the generic reason (PAN-OS 7.1/8.0), an Authentication Policy redirect, URL filtering, or App-ID re-identifying the application so that the rule no longer fits. The causes below rank the evidence on each session.',
     nextChecks: [
@@ -200,7 +200,7 @@ export const FINDINGS = {
     title: 'A security profile ended allowed sessions (threat)',
     reasons: ['threat'],
     test: () => true,
-    evidence: ['action', 'action_source', 'app'],
+    evidence: ['action_source'],
     explanation:
       'The rule allowed the session, and a security profile attached to it (antivirus, anti-spyware, vulnerability protection, file blocking, WildFire) found a threat and reset or dropped it. The Threat log of the same session names the signature.',
     nextChecks: REASONS.threat.nextChecks,
@@ -219,7 +219,7 @@ export const FINDINGS = {
     title: 'Decryption failures, by failure family',
     reasons: DECRYPT_REASONS,
     test: () => true,
-    evidence: ['app', 'dport', 'category'],
+    evidence: ['category'],
     explanation:
       'SSL/SSH decryption ended these sessions. Each decrypt-* reason stands for a family of firewall error codes and TLS alerts (`pan-ser explain decrypt-cert-validation` lists them); the Decryption log of the session has the exact error.',
     nextChecks: [
@@ -249,7 +249,7 @@ export const FINDINGS = {
       const pr = countOf(f.pkts_received);
       return br === 0 || pr === 0;
     },
-    evidence: ['proto', 'app', 'dport', 'bytes_sent', 'bytes_received', 'pkts_received'],
+    evidence: ['proto', 'bytes_sent', 'bytes_received', 'pkts_received', 'elapsed'],
     explanation:
       'The session timed out and no byte (or packet) came back: the server is down, something upstream filters it, or the reply takes another path (asymmetric routing). For TCP the handshake never completed, which App-ID often shows as `incomplete`. One-way UDP (syslog, SNMP traps, NetFlow) looks like this by design.',
     nextChecks: [
@@ -300,7 +300,7 @@ export const FINDINGS = {
       const bytes = countOf(f.bytes);
       return bytes !== null && bytes <= t['tiny-session-bytes'];
     },
-    evidence: ['dport', 'app', 'packets', 'bytes'],
+    evidence: ['packets', 'bytes'],
     explanation:
       'The server answered with a reset after only a few packets: nothing listens on that port, the service refuses the client (ACL, TLS or protocol mismatch), or a load balancer in front has no healthy member.',
     nextChecks: [
@@ -313,7 +313,7 @@ export const FINDINGS = {
     title: 'Many decrypted SSL sessions reset by the client',
     reasons: ['tcp-rst-from-client'],
     test: (c) => flagged(c, 'decrypted'),
-    evidence: ['app', 'dport', 'category'],
+    evidence: ['category'],
     explanation:
       'A high share of decrypted sessions end with the client resetting: clients often reject the forward-trust certificate the firewall presents (the CA is not in their trust store) or pin the real server certificate (mobile apps, updaters).',
     nextChecks: [
@@ -339,7 +339,7 @@ export const FINDINGS = {
         c.action !== 'allow'
       );
     },
-    evidence: ['rule', 'subtype'],
+    evidence: ['subtype'],
     explanation:
       'No security rule matched, so the predefined interzone-default (deny) or intrazone-default rule decided. These rules do not log by default: you see these lines because someone overrode the rule to log. This is genuine denial, not a mislabel.',
     nextChecks: [
@@ -364,7 +364,7 @@ export const FINDINGS = {
     title: 'Dropped on a firewall resource limit',
     reasons: ['resources-unavailable'],
     test: () => true,
-    evidence: ['proto', 'app', 'bytes'],
+    evidence: ['proto', 'bytes'],
     explanation: reasonGloss('resources-unavailable'),
     nextChecks: REASONS['resources-unavailable'].nextChecks,
   },
@@ -373,7 +373,7 @@ export const FINDINGS = {
     title: 'Sessions closed because a new connection reused the tuple',
     reasons: ['tcp-reuse'],
     test: () => true,
-    evidence: ['sport', 'dport', 'natsrc'],
+    evidence: ['sport', 'natsrc'],
     explanation: reasonGloss('tcp-reuse'),
     nextChecks: REASONS['tcp-reuse'].nextChecks,
   },
@@ -382,7 +382,7 @@ export const FINDINGS = {
     title: 'Sessions ended by the protocol decoder',
     reasons: ['decoder'],
     test: () => true,
-    evidence: ['app', 'dport'],
+    evidence: ['proto'],
     explanation: reasonGloss('decoder'),
     nextChecks: REASONS.decoder.nextChecks,
   },
@@ -391,7 +391,7 @@ export const FINDINGS = {
     title: 'Session start logs (a log setting, not a problem)',
     reasons: ['n/a'],
     test: (c) => lower(c.rec.fields.subtype) === 'start',
-    evidence: ['subtype', 'rule'],
+    evidence: ['subtype'],
     explanation:
       'These logs were written when the session started ("Log at Session Start" on the rule), so they carry the end reason n/a. The same session has its own end log with the real reason.',
     nextChecks: [
@@ -406,7 +406,7 @@ export const FINDINGS = {
       const s = lower(c.rec.fields.subtype);
       return (s === 'deny' || s === 'drop') && c.reason !== null && c.reason !== 'n/a';
     },
-    evidence: ['subtype', 'rule'],
+    evidence: ['subtype'],
     explanation:
       'Deny and drop logs describe traffic that never became an allowed session; PAN-OS still fills the end reason, usually policy-deny. Read them as "blocked by policy", not as a session that ended.',
     nextChecks: ['nothing to fix; filter on subtype end to see sessions that really ended'],

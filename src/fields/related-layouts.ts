@@ -29,13 +29,13 @@ export const RELATED_LAYOUTS = {
     note: 'PAN-OS 10.0+ (the Decryption log type was added in 10.0)',
   },
   THREAT: {
-    // 32 Threat ID (name and id, e.g. "Eicar Test File(39040)"), 33 Category.
+    // 32 Threat ID (name and id, e.g. "Eicar Test File(39040)"), 34 Severity.
     minFields: 34,
     serial: 2,
     sessionid: 22,
     subtype: 4,
     action: 30,
-    detail: [32, 33],
+    detail: [32, 34],
     note: 'every release; URL Filtering logs are THREAT logs with subtype url',
   },
   AUTH: {

@@ -128,6 +128,13 @@ const DECRYPT_REASONS: readonly DecryptReason[] = [
   'decrypt-error',
 ];
 
+/** The failure family each decrypt-* reason stands for, in a few words (titles). */
+const DECRYPT_FAMILY: Readonly<Record<DecryptReason, string>> = {
+  'decrypt-cert-validation': 'certificate could not be validated',
+  'decrypt-unsupport-param': 'unsupported version, cipher or algorithm',
+  'decrypt-error': 'other failure (resources, HSM, other alerts)',
+};
+
 function reasonGloss(k: ReasonKey): string {
   const r = REASONS[k];
   return `${r.meaning} Usual causes: ${r.causes.join('; ')}.`;
@@ -231,7 +238,7 @@ export const FINDINGS = {
       DECRYPT_REASONS.map((k): [string, CauseRule] => [
         k,
         {
-          title: k,
+          title: `${k}: ${DECRYPT_FAMILY[k]}`,
           explanation: REASONS[k].meaning,
           test: (c) => (c.reason === k ? {} : null),
           confirm: (r, c) => (c.reason === k ? decryptionEvidence(r) : null),

@@ -32,7 +32,7 @@ export function renderFindings(
       ? `; ${f.share.percent.toFixed(2)}% of ${num(f.share.base)} ${f.share.of} (threshold ${f.share.threshold}%)`
       : '';
     out.push(
-      `    ${num(f.sessions)} sessions (${f.percent.toFixed(2)}% of all), ${bytes(f.bytes)}${share}`,
+      `    ${num(f.sessions)} session${f.sessions === 1 ? '' : 's'} (${f.percent.toFixed(2)}% of all), ${bytes(f.bytes)}${share}`,
     );
     out.push(...wrap(f.explanation, width, '    ', '    ').map((l) => c.dim(l)));
     if (f.causes.length > 0) {

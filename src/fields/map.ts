@@ -14,6 +14,7 @@ import {
   layoutForRelease,
   MIN_TRAFFIC_FIELDS,
   pickLayout,
+  PRISMA_LAYOUT,
   type PreparedLayout,
 } from './layout-pick.js';
 
@@ -54,6 +55,7 @@ function skipType(type: string): Skip {
 }
 
 const HEADER_MIN_KNOWN = 3;
+const REASON_SLOT = FIELD_IDS.indexOf('session_end_reason');
 
 export function createMapper(file: string, options: MapOptions): Mapper {
   const facts: FileFacts = { format: null, columns: null, headerKinds: {}, layouts: {} };
@@ -153,11 +155,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       const kv = keyValue(text, line);
       if (kv) return kv;
       if ((cells[2] ?? '').trim().toUpperCase() === 'TRAFFIC') {
-        return reject(
-          line,
-          'UNSUPPORTED_VARIANT',
-          'TRAFFIC is in field 3, not 4: this is the Prisma Access / Strata CSV variant, which drops fields (forward the firewall logs directly)',
-        );
+        bump(facts.headerKinds, prefix.header);
+        return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
       }
       return reject(
         line,
@@ -177,7 +176,24 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     if (!prepared) {
       return reject(line, 'TOO_FEW_FIELDS', `no known layout fits ${cells.length} fields`);
     }
-    cells[0] = prefix.first;
+    return fromLayout(cells, line, prepared, prefix.first);
+  }
+
+  function fromLayout(
+    cells: string[],
+    line: number,
+    prepared: PreparedLayout,
+    first: string,
+  ): Mapped {
+    const need = (prepared.positions[REASON_SLOT] ?? 0) + 1;
+    if (cells.length < need) {
+      return reject(
+        line,
+        'TOO_FEW_FIELDS',
+        `TRAFFIC line has ${cells.length} fields; the ${prepared.layout.id} layout needs ${need} to reach Session End Reason (the line was cut short)`,
+      );
+    }
+    cells[0] = first;
     const pos = prepared.positions;
     const fields = {} as Fields;
     for (let i = 0; i < FIELD_IDS.length; i++) {

@@ -99,7 +99,7 @@ describe('syslog mapping', () => {
     ['a,b,c,lower-case-type,x', 'NOT_PANOS'],
     [
       '<14>1 2021-10-27T19:21:00.034Z h lf - panwlogs - 2021-10-27T19:20:59.000000Z,no-serial,TRAFFIC,end,10.0,x',
-      'UNSUPPORTED_VARIANT',
+      'TOO_FEW_FIELDS',
     ],
     ['1,2,3\u0000,TRAFFIC', 'BINARY'],
   ])('rejects %j as %s', (text, code) => {

@@ -57,9 +57,10 @@ describe('createAggregator', () => {
         action: 'deny',
         sessions: weight === 'rows' ? 1 : 4,
       });
-      expect(s.groups.rule['policy-deny']?.map((g) => g.value)).toEqual(
-        weight === 'rows' ? ['r1', 'r2'] : ['r1', 'r2'],
-      );
+      expect(s.groups.rule['policy-deny']?.map((g) => [g.value, g.sessions])).toEqual([
+        ['r1', weight === 'rows' ? 1 : 4],
+        ['r2', 1],
+      ]);
       expect(s.totals.sessions).toBe(weight === 'rows' ? 3 : 6);
     }
   });

@@ -2,7 +2,7 @@
 // error codes, TLS alerts, Flags bits, finding ids) and returns plain data for the renderer.
 // Pure lookups over the one copy of each table; it restates nothing. A number such as -10 can
 // name several things (SSL and SSH share the code space): every match is returned.
-import { FINDINGS, isFindingId, type FindingId } from './classify/findings.js';
+import { FINDINGS, isFindingId, type FindingId, type FindingRule } from './classify/findings.js';
 import {
   codesByNumber,
   ERROR_CODES,
@@ -23,7 +23,8 @@ export type TermMatch =
   | { readonly kind: 'tls-alert'; readonly name: TlsAlertName }
   | { readonly kind: 'flag'; readonly key: FlagKey }
   | { readonly kind: 'flags-value'; readonly value: number }
-  | { readonly kind: 'finding'; readonly id: FindingId };
+  | { readonly kind: 'finding'; readonly id: FindingId }
+  | { readonly kind: 'finding-cause'; readonly id: FindingId; readonly cause: string };
 
 /** Everything `term` names; [] when nothing. */
 export function lookupTerm(term: string): TermMatch[] {
@@ -33,6 +34,9 @@ export function lookupTerm(term: string): TermMatch[] {
   if (reason !== null) out.push({ kind: 'reason', reason });
   const lowered = v.toLowerCase();
   if (isFindingId(lowered)) out.push({ kind: 'finding', id: lowered });
+  for (const [id, cause] of findingCauses()) {
+    if (cause === lowered) out.push({ kind: 'finding-cause', id, cause });
+  }
   const code = findErrorCode(v);
   if (code !== null) out.push({ kind: 'error-code', name: code });
   if (/^-?\d{1,3}$/.test(v)) {
@@ -58,7 +62,17 @@ export function knownTerms(): string[] {
     ...TLS_ALERT_NAMES,
     ...FLAG_KEYS,
     ...(Object.keys(FINDINGS) as FindingId[]),
+    ...findingCauses().map(([, cause]) => cause),
   ];
+}
+
+/** [finding, cause id] pairs, leaving out causes named after an end reason (shown as that). */
+function findingCauses(): [FindingId, string][] {
+  return (Object.keys(FINDINGS) as FindingId[]).flatMap((id) =>
+    Object.keys((FINDINGS[id] as FindingRule).causes ?? {})
+      .filter((cause) => normalizeReason(cause) === null)
+      .map((cause): [FindingId, string] => [id, cause]),
+  );
 }
 
 /** Up to `limit` known names close to `term` (edit distance, or containing it), best first. */

@@ -113,6 +113,18 @@ describe('explain: other terms', () => {
     }
   });
 
+  it('resolves every cause id a finding ranks (decrypt-* causes resolve as reasons)', async () => {
+    for (const [id, rule] of Object.entries(FINDINGS)) {
+      for (const cause of Object.keys('causes' in rule ? rule.causes : {})) {
+        const r = await runCli(['explain', cause]);
+        expect(r.code, cause).toBe(0);
+        expect(r.stdout, cause).toMatch(
+          new RegExp(`^${cause}: (a cause the finding ${id} ranks|Session End Reason)`, 'm'),
+        );
+      }
+    }
+  });
+
   it('lists the codes and alerts behind a decrypt-* reason', async () => {
     const r = await runCli(['explain', 'decrypt-unsupport-param']);
     for (const row of sheet.codes.filter((x) => x.reason === 'decrypt-unsupport-param'))

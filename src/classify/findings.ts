@@ -410,8 +410,11 @@ export const FINDINGS = {
     title: 'End reasons on deny/drop logs (a log fact, not a problem)',
     reasons: 'any',
     test: (c) => {
-      const s = lower(c.rec.fields.subtype);
-      return (s === 'deny' || s === 'drop') && c.reason !== null && c.reason !== 'n/a';
+      // Runs on every record: skip the common subtypes before any string is made.
+      const raw = c.rec.fields.subtype;
+      if (raw === 'end' || raw === 'start' || c.reason === null || c.reason === 'n/a') return false;
+      const s = lower(raw);
+      return s === 'deny' || s === 'drop';
     },
     evidence: ['subtype'],
     explanation:

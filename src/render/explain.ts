@@ -103,6 +103,14 @@ export function renderExplain(term: string, matches: readonly TermMatch[], view:
           para(`Undocumented bits ${d.undocumented} (seen in real logs; meaning unpublished).`);
         break;
       }
+      case 'finding-cause': {
+        const f: FindingRule = FINDINGS[m.id];
+        const cause = f.causes?.[m.cause];
+        out.push(`${c.bold(m.cause)}: a cause the finding ${m.id} ranks`);
+        if (cause) para(`${cause.title}. ${cause.explanation}`);
+        para(`See \`pan-ser explain ${m.id}\` for the finding and what to check.`);
+        break;
+      }
       case 'finding': {
         const f: FindingRule = FINDINGS[m.id];
         out.push(`${c.bold(m.id)}: finding, severity ${f.severity}: ${f.title}`);

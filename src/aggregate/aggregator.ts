@@ -7,6 +7,9 @@ import { formatLogTime } from '../fields/time.js';
 import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
 import { TopK, type TopKRow } from './top-k.js';
+import { groupValue } from './group-value.js';
+import { FindingsAggregator } from './findings.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
 import {
   GROUP_KEYS,
   SCHEMA_VERSION,
@@ -28,6 +31,8 @@ export interface AggregatorOptions {
   readonly capacity: number;
   /** Rejects kept with their location (all are counted). */
   readonly keepRejects: number;
+  /** Finding thresholds (classify/findings.ts THRESHOLDS); the defaults when absent. */
+  readonly thresholds?: Thresholds;
 }
 
 export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
@@ -36,6 +41,8 @@ export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   capacity: 1000,
   keepRejects: 20,
 };
+
+export { groupValue } from './group-value.js';
 
 export const UNRECOGNIZED = '(unrecognized)';
 
@@ -56,22 +63,6 @@ export interface Aggregator {
   finish(): Summary;
 }
 
-export function groupValue(c: Classified, key: GroupKey): string {
-  const f = c.rec.fields;
-  switch (key) {
-    case 'rule':
-      return f.rule || '(none)';
-    case 'app':
-      return f.app || '(none)';
-    case 'zonePair':
-      return `${f.from || '?'}->${f.to || '?'}`;
-    case 'src':
-      return f.src || '(none)';
-    case 'dst':
-      return f.dst || '(none)';
-  }
-}
-
 export function createAggregator(
   options: AggregatorOptions = DEFAULT_AGGREGATOR_OPTIONS,
 ): Aggregator {
@@ -90,6 +81,12 @@ export function createAggregator(
   let first = Infinity;
   let last = -Infinity;
   let unparsedTimes = 0;
+  const findings = new FindingsAggregator({
+    weight: options.weight,
+    capacity: options.capacity,
+    top: options.top,
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+  });
 
   const tally = (m: Map<string, Tally>, key: string): Tally => {
     let t = m.get(key);
@@ -122,6 +119,7 @@ export function createAggregator(
         groups.set(reason, g);
       }
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      findings.add(c);
       if (c.time === null) unparsedTimes++;
       else {
         if (c.time < first) first = c.time;
@@ -130,6 +128,7 @@ export function createAggregator(
     },
     addSkip(s) {
       skippedBy[s.what] = (skippedBy[s.what] ?? 0) + 1;
+      if (s.related) findings.addRelated(s.related);
     },
     addReject(r) {
       rejectsByCode[r.code] = (rejectsByCode[r.code] ?? 0) + 1;
@@ -238,7 +237,7 @@ export function createAggregator(
           reasons: unknownReasons.top(20).map(toGroupRow),
           actions: unknownActions.top(20).map(toGroupRow),
         },
-        findings: [],
+        findings: findings.finish(totals.sessions),
         rejects: { total: lines.rejected, byCode: { ...rejectsByCode }, first: firstRejects },
       };
     },

@@ -5,6 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAggregator } from './aggregate/aggregator.js';
+import { DEFAULT_THRESHOLDS } from './classify/findings.js';
 import type { LineCounts } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
 import { countInto, createFeeder } from './feed.js';
@@ -15,7 +16,10 @@ import type { WorkerJob, WorkerResult } from './parallel.js';
 const READ_CHUNK = 1 << 20;
 
 const job = workerData as WorkerJob;
-const agg = createAggregator(job.options.aggregator);
+const agg = createAggregator({
+  ...job.options.aggregator,
+  thresholds: job.options.thresholds ?? DEFAULT_THRESHOLDS,
+});
 const mapper = createMapper(job.name, job.options);
 if (job.prime !== null) mapper.prime(job.prime.text, job.prime.line);
 const lines: LineCounts = { read: 0, analysed: 0, skipped: 0, rejected: 0 };

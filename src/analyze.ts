@@ -3,6 +3,7 @@
 // analysed / skipped / rejected. File-level problems are reported through `onInputError` and
 // the run goes on with the next input. Big plain files are read by two threads (parallel.ts).
 import { pipeline } from 'node:stream/promises';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './classify/findings.js';
 import { createAggregator, type AggregatorOptions } from './aggregate/aggregator.js';
 import type { InputSummary, Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
@@ -21,6 +22,8 @@ export interface AnalyzeOptions extends MapOptions {
   readonly strict: boolean;
   /** Plain files of at least this many bytes are read by two threads; 0 = never. */
   readonly parallelMinBytes?: number | undefined;
+  /** Finding thresholds; the defaults (classify/findings.ts) when absent. */
+  readonly thresholds?: Thresholds;
 }
 
 export interface AnalyzeHooks {
@@ -41,7 +44,8 @@ export async function analyzeInputs(
   io: Io,
   hooks: AnalyzeHooks = {},
 ): Promise<Summary> {
-  const agg = createAggregator(options.aggregator);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const agg = createAggregator({ ...options.aggregator, thresholds });
   for (const name of names) {
     const mapper = createMapper(name, options);
     const input: InputSummary = {

@@ -2,6 +2,7 @@
 // splitter the chosen parser needs (bytes → mapped lines), and the fold of each mapped line
 // into the aggregator and the line counts. No I/O here: callers own the byte streams.
 import { classifyRecord } from './classify/classify.js';
+import { DEFAULT_THRESHOLDS } from './classify/findings.js';
 import type { Aggregator } from './aggregate/aggregator.js';
 import type { LineCounts } from './aggregate/summary.js';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.js';
@@ -67,15 +68,16 @@ export function createFeeder(
 export function countInto(
   agg: Aggregator,
   lines: LineCounts,
-  options: Pick<AnalyzeOptions, 'strict'>,
+  options: Pick<AnalyzeOptions, 'strict' | 'thresholds'>,
   hooks: AnalyzeHooks,
 ): (m: Mapped) => void {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   return (m) => {
     lines.read++;
     switch (m.kind) {
       case 'traffic': {
         lines.analysed++;
-        const c = classifyRecord(m);
+        const c = classifyRecord(m, thresholds);
         agg.addTraffic(c);
         hooks.onRecord?.(c);
         break;

@@ -85,6 +85,9 @@ export async function analyzeFileInParallel(
     if ((e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') return false;
     throw e;
   }
+  // Correlation (findings) holds related logs until their TRAFFIC log: if any were still
+  // waiting at the cut, the second half started without them; only one pass is exact then.
+  if ((results[0]?.state.pendingRelated ?? 0) > 0) return false;
   opened.source.destroy();
   for (const r of results) {
     const offset = lines.read;

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, SHARED } from './helpers/io.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { FIXTURES, runCli, SHARED } from './helpers/io.js';
 
 /** A generated file with bad lines planted at known places, both halves included. */
 function plantedFile(format: 'csv' | 'syslog'): { file: string; badLines: number[] } {
@@ -56,5 +57,26 @@ describe('two threads on one file', () => {
     const got = report.rejects.first.map((x) => x.line);
     // Each planted bad line is rejected (some of the generator's own lines may be too).
     for (const at of badLines) expect(got).toContain(at);
+  });
+
+  it('equals one pass on every fixture, and on related logs waiting across the cut', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pan-ser-par-'));
+    const mixed = readFileSync(join(FIXTURES, 'mixed/decryption-threat-auth.log'), 'utf8');
+    const repeated = join(dir, 'mixed-x300.log');
+    writeFileSync(repeated, mixed.repeat(300));
+    const files = [
+      repeated,
+      ...['samples', 'mixed', 'bad'].flatMap((d) =>
+        readdirSync(join(FIXTURES, d))
+          .filter((f) => !f.endsWith('.md'))
+          .map((f) => join(FIXTURES, d, f)),
+      ),
+    ];
+    for (const file of files) {
+      const args = ['analyze', '--format', 'json', file];
+      const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+      const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
+      expect([two.code, two.stderr, two.stdout], file).toEqual([one.code, one.stderr, one.stdout]);
+    }
   });
 });

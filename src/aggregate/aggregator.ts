@@ -9,6 +9,9 @@ import { formatLogTime } from '../fields/time.js';
 import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
 import { TopK, type TopKData, type TopKRow } from './top-k.js';
+import { groupValue } from './group-value.js';
+import { FindingsAggregator, type FindingsState } from './findings.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
 import {
   GROUP_KEYS,
   SCHEMA_VERSION,
@@ -31,6 +34,8 @@ export interface AggregatorOptions {
   readonly capacity: number;
   /** Rejects kept with their location (all are counted). */
   readonly keepRejects: number;
+  /** Finding thresholds (classify/findings.ts THRESHOLDS); the defaults when absent. */
+  readonly thresholds?: Thresholds;
 }
 
 export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
@@ -39,6 +44,8 @@ export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   capacity: 1000,
   keepRejects: 20,
 };
+
+export { groupValue } from './group-value.js';
 
 export const UNRECOGNIZED = '(unrecognized)';
 
@@ -71,6 +78,9 @@ export interface AggregatorState {
   readonly first: number;
   readonly last: number;
   readonly unparsedTimes: number;
+  readonly findings: FindingsState;
+  /** Related logs left waiting at the end (a range read after this one must start with none). */
+  readonly pendingRelated: number;
 }
 
 export interface Aggregator {
@@ -88,22 +98,6 @@ export interface Aggregator {
    */
   merge(other: AggregatorState, lineOffset?: number): void;
   finish(): Summary;
-}
-
-export function groupValue(c: Classified, key: GroupKey): string {
-  const f = c.rec.fields;
-  switch (key) {
-    case 'rule':
-      return f.rule || '(none)';
-    case 'app':
-      return f.app || '(none)';
-    case 'zonePair':
-      return `${f.from || '?'}->${f.to || '?'}`;
-    case 'src':
-      return f.src || '(none)';
-    case 'dst':
-      return f.dst || '(none)';
-  }
 }
 
 export function createAggregator(
@@ -126,6 +120,13 @@ export function createAggregator(
   let first = Infinity;
   let last = -Infinity;
   let unparsedTimes = 0;
+  const findingsOptions = {
+    weight: options.weight,
+    capacity: options.capacity,
+    top: options.top,
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+  };
+  const findings = new FindingsAggregator(findingsOptions);
 
   const tally = (m: Map<string, Tally>, key: string): Tally => {
     let t = m.get(key);
@@ -171,6 +172,7 @@ export function createAggregator(
       let g = groups.get(reason);
       if (!g) groups.set(reason, (g = makeGroups()));
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      findings.add(c);
       if (c.time === null) unparsedTimes++;
       else {
         if (c.time < first) first = c.time;
@@ -179,6 +181,7 @@ export function createAggregator(
     },
     addSkip(s) {
       skippedBy[s.what] = (skippedBy[s.what] ?? 0) + 1;
+      if (s.related) findings.addRelated(s.related);
     },
     addReject(r) {
       rejectsByCode[r.code] = (rejectsByCode[r.code] ?? 0) + 1;
@@ -208,6 +211,8 @@ export function createAggregator(
         first,
         last,
         unparsedTimes,
+        findings: findings.state(),
+        pendingRelated: findings.pendingRelated,
       };
     },
     merge(o, lineOffset = 0) {
@@ -249,6 +254,7 @@ export function createAggregator(
       if (o.first < first) first = o.first;
       if (o.last > last) last = o.last;
       unparsedTimes += o.unparsedTimes;
+      findings.merge(FindingsAggregator.fromState(findingsOptions, o.findings, lineOffset));
     },
     finish() {
       if (lines.read !== lines.analysed + lines.skipped + lines.rejected) {
@@ -343,7 +349,7 @@ export function createAggregator(
           reasons: unknownReasons.top(20).map(toGroupRow),
           actions: unknownActions.top(20).map(toGroupRow),
         },
-        findings: [],
+        findings: findings.finish(totals.sessions),
         rejects: { total: lines.rejected, byCode: { ...rejectsByCode }, first: firstRejects },
       };
     },

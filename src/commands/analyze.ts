@@ -11,6 +11,13 @@ import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 import type { View } from '../render/view.js';
 import { positiveInt, wantsColor, type ErrLine } from './shared.js';
+import {
+  DEFAULT_THRESHOLDS,
+  THRESHOLDS,
+  THRESHOLD_NAMES,
+  type ThresholdName,
+  type Thresholds,
+} from '../classify/findings.js';
 
 interface AnalyzeFlags {
   format: 'table' | 'json';
@@ -23,6 +30,7 @@ interface AnalyzeFlags {
   maxErrors: number;
   maxRecordSize: number;
   parser?: ParserName;
+  threshold: string[];
 }
 
 export function registerAnalyze(
@@ -75,9 +83,18 @@ export function registerAnalyze(
         'line splitter: fast, or the csv-parse reference (slow; also PAN_SER_PARSER=csv-parse)',
       ).choices(PARSERS),
     )
+    .option(
+      '--threshold <name=value>',
+      'tune a finding threshold (repeatable; see "Finding thresholds" below)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .addHelpText(
       'after',
       `
+Finding thresholds (--threshold name=value):
+${THRESHOLD_NAMES.map((n) => `  ${n} (default ${THRESHOLDS[n].value}): ${THRESHOLDS[n].help}`).join('\n')}
+
 Exit codes: 0 ok; 1 a --fail-on gate was breached; 2 bad usage or an input could not be read.
 
 Examples:
@@ -105,6 +122,7 @@ async function analyzeCommand(
     });
   }
   const parser = flags.parser ?? parserFromEnv(io);
+  const thresholds = parseThresholds(flags.threshold);
   let printed = 0;
   let inputErrors = 0;
   const summary = await analyzeInputs(
@@ -116,6 +134,7 @@ async function analyzeCommand(
       strict: flags.strict,
       parser,
       parallelMinBytes: parallelMinBytesFromEnv(io),
+      thresholds,
       aggregator: {
         ...DEFAULT_AGGREGATOR_OPTIONS,
         weight: flags.weight,
@@ -173,4 +192,20 @@ function parallelMinBytesFromEnv(io: Io): number | undefined {
     throw new PanSerError('USAGE', `PAN_SER_PARALLEL_MIN_BYTES must be a whole number, not "${v}"`);
   }
   return Number(v);
+}
+
+/** `name=value` pairs over the defaults; an unknown name or a bad number is a usage error. */
+export function parseThresholds(pairs: readonly string[]): Thresholds {
+  const out: Record<ThresholdName, number> = { ...DEFAULT_THRESHOLDS };
+  for (const pair of pairs) {
+    const m = /^([a-z-]+)=(\d+(?:\.\d+)?)$/.exec(pair.trim());
+    const name = m?.[1] ?? '';
+    if (!m || !(THRESHOLD_NAMES as readonly string[]).includes(name)) {
+      throw new PanSerError('USAGE', `bad --threshold "${pair}"`, {
+        hint: `give name=number with a name among ${THRESHOLD_NAMES.join(', ')}`,
+      });
+    }
+    out[name as ThresholdName] = Number(m[2]);
+  }
+  return out;
 }

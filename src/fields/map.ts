@@ -5,19 +5,23 @@
 // cells a TRAFFIC record needs; `--parser csv-parse` splits with the reference instead.
 import { PanSerError } from '../errors.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
-import type { InputFormat, Mapped, Reject, RejectCode, Skip } from '../model.js';
+import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
+import { parseKv } from '../input/kv.js';
 import { ownCopy } from '../input/blocks.js';
 import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
 import { fieldText, FieldScanner, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
+import { mapKv } from './kv-map.js';
 import { countKnownHeaders, HEADER_ALIASES, mapHeader } from './headers.js';
 import {
   layoutForRelease,
   MIN_TRAFFIC_FIELDS,
   pickLayout,
+  PRISMA_LAYOUT,
   type PreparedLayout,
 } from './layout-pick.js';
+import { RELATED_LAYOUTS } from './related-layouts.js';
 
 export interface MapOptions {
   readonly inputFormat: 'auto' | InputFormat;
@@ -84,6 +88,7 @@ function skipType(type: string): Skip {
 }
 
 const HEADER_MIN_KNOWN = 3;
+const REASON_SLOT = FIELD_IDS.indexOf('session_end_reason');
 
 export function createMapper(file: string, options: MapOptions): Mapper {
   const facts: FileFacts = { format: null, columns: null, headerKinds: {}, layouts: {} };
@@ -145,18 +150,26 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }
 
-  function fromSyslog(cells: Row, line: number): Mapped {
-    const field0 = cells.cell(0);
-    const prefix = splitSyslogPrefix(field0);
-    bump(facts.headerKinds, prefix.header);
+  /** LEEF, CEF and Strata JSON lines: parsed by key instead of by position. */
+  function keyValue(text: string, line: number): Mapped | null {
+    const kv = parseKv(text);
+    if (!kv) return null;
+    if (state === 'start') {
+      state = 'syslog';
+      facts.format = 'syslog';
+    }
+    const tag = kv.format === 'json' ? -1 : text.search(/(?:LEEF|CEF):/);
+    bump(facts.headerKinds, tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare');
+    const m = mapKv(kv, file, line);
+    if (m.kind === 'traffic') bump(facts.layouts, m.layout);
+    return m;
+  }
+
+  function fromSyslog(cells: Row, line: number, text: () => string): Mapped {
+    const prefix = splitSyslogPrefix(cells.cell(0));
     if (cells.count < 4) {
-      if (/(?:^|\s)(?:LEEF|CEF):\d/.test(field0)) {
-        return reject(
-          line,
-          'UNSUPPORTED_VARIANT',
-          'LEEF/CEF logs are not read by pan-ser (set the syslog server profile format to BSD or IETF, which sends CSV)',
-        );
-      }
+      const kv = keyValue(text(), line);
+      if (kv) return kv;
       return reject(
         line,
         'NOT_PANOS',
@@ -165,13 +178,19 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     }
     const type = cells.cell(3).trim();
     if (type !== 'TRAFFIC' && type.toUpperCase() !== 'TRAFFIC') {
-      if (looksLikeLogType(type)) return skipType(type);
+      if (Object.hasOwn(RELATED_LAYOUTS, type)) {
+        bump(facts.headerKinds, prefix.header);
+        return relatedSkip(type as RelatedLogType, cells, prefix.first, line);
+      }
+      if (looksLikeLogType(type)) {
+        bump(facts.headerKinds, prefix.header);
+        return skipType(type);
+      }
+      const kv = keyValue(text(), line);
+      if (kv) return kv;
       if (cells.cell(2).trim().toUpperCase() === 'TRAFFIC') {
-        return reject(
-          line,
-          'UNSUPPORTED_VARIANT',
-          'TRAFFIC is in field 3, not 4: this is the Prisma Access / Strata CSV variant, which drops fields (forward the firewall logs directly)',
-        );
+        bump(facts.headerKinds, prefix.header);
+        return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
       }
       return reject(
         line,
@@ -179,6 +198,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells.cell(3))}"`,
       );
     }
+    bump(facts.headerKinds, prefix.header);
     if (cells.count < MIN_TRAFFIC_FIELDS) {
       return reject(
         line,
@@ -190,9 +210,49 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     if (!prepared) {
       return reject(line, 'TOO_FEW_FIELDS', `no known layout fits ${cells.count} fields`);
     }
-    const fields = buildFields(cells, prepared.positions, prefix.first);
+    return fromLayout(cells, line, prepared, prefix.first);
+  }
+
+  function fromLayout(cells: Row, line: number, prepared: PreparedLayout, first: string): Mapped {
+    const need = (prepared.positions[REASON_SLOT] ?? 0) + 1;
+    if (cells.count < need) {
+      return reject(
+        line,
+        'TOO_FEW_FIELDS',
+        `TRAFFIC line has ${cells.count} fields; the ${prepared.layout.id} layout needs ${need} to reach Session End Reason (the line was cut short)`,
+      );
+    }
+    const fields = buildFields(cells, prepared.positions, first);
     bump(facts.layouts, prepared.layout.id);
     return { kind: 'traffic', file, line, layout: prepared.layout.id, fields };
+  }
+
+  /** A DECRYPTION/THREAT/AUTH line: still a skip (counted by type), with what findings join. */
+  function relatedSkip(type: RelatedLogType, cells: Row, first: string, line: number): Skip {
+    const at = RELATED_LAYOUTS[type];
+    if (cells.count < at.minFields) return skipType(type);
+    // Copies: a related log is held until its TRAFFIC log arrives, past its block's life.
+    const get = (i: number) => ownCopy((i === 0 ? first : cells.cell(i)).trim());
+    const sessionid = get(at.sessionid);
+    if (sessionid === '' || sessionid === '0') return skipType(type);
+    const detail = at.detail
+      .map(get)
+      .filter((v) => v !== '')
+      .join(' / ');
+    return {
+      kind: 'skip',
+      what: type,
+      related: {
+        type,
+        file,
+        line,
+        serial: get(at.serial),
+        sessionid,
+        subtype: get(at.subtype),
+        action: get(at.action),
+        detail,
+      },
+    };
   }
 
   const scanner = new FieldScanner();
@@ -216,8 +276,15 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         'the line holds NUL bytes: this is binary data, not a text log',
       );
     }
+    const body = () => src.slice(start, to);
+    if (state !== 'csv' && src.charCodeAt(start) === 123 /* { */) {
+      const kv = keyValue(body(), line);
+      if (kv) return kv;
+    }
     const cells = split(src, start, to);
     if (cells instanceof SplitError) {
+      const kv = state === 'csv' ? null : keyValue(body(), line);
+      if (kv) return kv;
       return reject(
         line,
         'UNTERMINATED_QUOTE',
@@ -245,7 +312,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       state = 'syslog';
       facts.format = 'syslog';
     }
-    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line);
+    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, body);
   }
 
   function map(text: string, line: number): Mapped {

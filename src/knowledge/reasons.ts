@@ -212,9 +212,10 @@ export const REASON_KEYS: readonly ReasonKey[] = (Object.keys(REASONS) as Reason
   (a, b) => REASONS[a].precedence - REASONS[b].precedence,
 );
 
-/** Spellings seen in the wild that mean a known reason (KB 55086 heading; upper-case N/A). */
+/** Spellings seen in the wild that mean a known reason (KB 55086 heading; Strata JSON "n-a"). */
 const REASON_ALIASES: Readonly<Record<string, ReasonKey>> = {
   'decrypt-unsupported-param': 'decrypt-unsupport-param',
+  'n-a': 'n/a',
 };
 
 const REASON_BY_NAME = new Map<string, ReasonKey>(REASON_KEYS.map((k) => [k, k]));

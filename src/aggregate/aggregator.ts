@@ -39,6 +39,12 @@ export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
 
 export const UNRECOGNIZED = '(unrecognized)';
 
+/** Distinct skipped log types named in the report; any more are counted under OTHER_TYPES. */
+export const MAX_SKIP_KINDS = 64;
+export const OTHER_TYPES = '(other types)';
+/** Longest group value kept (characters): log fields are attacker-sized, tables must not be. */
+export const MAX_GROUP_VALUE = 200;
+
 interface Tally {
   rows: number;
   repeatWeighted: number;
@@ -121,7 +127,7 @@ export function createAggregator(
         g = { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
         groups.set(reason, g);
       }
-      for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      for (const key of GROUP_KEYS) g[key].add(clipValue(groupValue(c, key)), w);
       if (c.time === null) unparsedTimes++;
       else {
         if (c.time < first) first = c.time;
@@ -129,7 +135,11 @@ export function createAggregator(
       }
     },
     addSkip(s) {
-      skippedBy[s.what] = (skippedBy[s.what] ?? 0) + 1;
+      const what =
+        s.what in skippedBy || Object.keys(skippedBy).length < MAX_SKIP_KINDS
+          ? s.what
+          : OTHER_TYPES;
+      skippedBy[what] = (skippedBy[what] ?? 0) + 1;
     },
     addReject(r) {
       rejectsByCode[r.code] = (rejectsByCode[r.code] ?? 0) + 1;
@@ -247,6 +257,10 @@ export function createAggregator(
 
 function toGroupRow(r: TopKRow): GroupRow {
   return { value: r.value, sessions: r.count, error: r.error };
+}
+
+function clipValue(v: string): string {
+  return v.length > MAX_GROUP_VALUE ? `${v.slice(0, MAX_GROUP_VALUE)}…` : v;
 }
 
 function shown(raw: string): string {

@@ -177,7 +177,7 @@ out(
     ),
     setField(setField(SYS[1], 14, '\u009b31mc1-csi'), 16, `${ESC}]52;c;ZWNobyBwd25lZA==\x07`),
     setField(setField(SYS[2], 46, `tcp-fin${ESC}[8m`), 30, 'allow\u202egnp.exe'),
-    setField(SYS[3], 11, '=HYPERLINK("http://evil.example","x")'),
+    setField(SYS[3], 11, csvLine(['=HYPERLINK("http://evil.example","x")'])),
     setField(SYS[3], 3, `${ESC}[31mTRAFFIC`),
   ),
 );

@@ -60,6 +60,21 @@ out(
 );
 
 out('header-only.csv', lines(H));
+
+// Two exports joined with cat: the second repeats the header behind a BOM, with its columns in
+// reverse order (another export's column choice), so the rows after it must be re-mapped.
+const reversed = (cells) => [...cells].reverse();
+out(
+  'concatenated-exports.csv',
+  lines(
+    H,
+    csvLine(R[0]),
+    csvLine(R[1]),
+    '\uFEFF' + csvLine(reversed(rows[0].slice(0, 47))),
+    csvLine(reversed(R[2])),
+    csvLine(reversed(R[3])),
+  ),
+);
 out('empty.log', '');
 out('blank-lines.log', '\n   \n\t\n\r\n');
 

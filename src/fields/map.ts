@@ -105,6 +105,11 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       const type = (cells[typeCol] ?? '').trim();
       if (type !== '' && type.toUpperCase() !== 'TRAFFIC') {
         if (looksLikeLogType(type)) return skipType(type);
+        // Exports joined with `cat` repeat the header, perhaps with other columns: read it anew.
+        if (countKnownHeaders(cells) >= HEADER_MIN_KNOWN) {
+          readHeader(cells, line);
+          return HEADER;
+        }
         return reject(
           line,
           'NOT_PANOS',

@@ -69,6 +69,32 @@ const CASES: Case[] = [
     },
   },
   {
+    file: 'concatenated-exports.csv',
+    why: 'two exports joined: the header again (BOM, columns in another order) mid-file',
+    exit: 0,
+    lines: [6, 4, 2, 0],
+    rejects: [],
+    more: (s) => {
+      // Count end reasons here, each row under the header above it.
+      const want: Record<string, number> = {};
+      let at = -1;
+      const rows: string[][] = parse(readFileSync(`${BAD}concatenated-exports.csv`), {
+        bom: true,
+        relax_quotes: true,
+      });
+      for (const row of rows) {
+        const h = row.map((c) => c.replace(/^\uFEFF/, '')).indexOf('Session End Reason');
+        if (h >= 0) at = h;
+        else want[row[at] ?? ''] = (want[row[at] ?? ''] ?? 0) + 1;
+      }
+      const got = Object.fromEntries(
+        s.reasons.filter((r) => r.rows > 0).map((r) => [r.reason, r.rows]),
+      );
+      expect(got).toEqual(want);
+      expect(s.lines.skippedBy).toEqual({ '(header)': 2 });
+    },
+  },
+  {
     file: 'empty.log',
     why: 'zero bytes',
     exit: 0,

@@ -128,7 +128,10 @@ function asOpenError(name: string, e: unknown): PanSerError {
       hint: 'make the file readable for this user',
     });
   }
-  return new PanSerError('INPUT_UNREADABLE', `cannot open: ${code ?? String(e)}`, { file: name });
+  return new PanSerError('INPUT_UNREADABLE', `cannot open: ${code ?? String(e)}`, {
+    file: name,
+    hint: 'check that the path names a readable log file',
+  });
 }
 
 /** One line for a read that failed part-way (corrupt gzip, I/O error). */
@@ -150,9 +153,13 @@ export function describeReadError(name: string, e: unknown): PanSerError {
     );
   }
   if (err.code === 'EISDIR') {
-    return new PanSerError('INPUT_UNREADABLE', 'is a directory, not a log file', { file: name });
+    return new PanSerError('INPUT_UNREADABLE', 'is a directory, not a log file', {
+      file: name,
+      hint: 'pass the files inside it',
+    });
   }
   return new PanSerError('INPUT_UNREADABLE', `read failed: ${err.code ?? err.message}`, {
     file: name,
+    hint: 'the lines before the failure were analysed; check the disk and re-copy the file',
   });
 }

@@ -1,9 +1,9 @@
-// Inputs that cannot be read: a directory, a path through a file, a socket, missing files among
-// good ones, and pipes (bash process substitution). Tests run as root, where chmod 000 does not
+// Inputs that cannot be read: a directory, a path through a file, a socket, a file whose read
+// fails, missing files among good ones, and pipes (bash process substitution). Tests run as root, where chmod 000 does not
 // stop a read, so "unreadable" is made of things no user can read. A FIFO without a writer would
 // hang the open, so pipes are only tested with a writer (bash <(…)).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,16 @@ describe('inputs that cannot be read', () => {
     ['a path through a file', `${GOOD}/x.log`, /a part of the path is a file/],
     ['a socket', sock, /is a socket, not a log file/],
     ['a missing file', 'no-such.log', /no such file/],
+    // Readable by mode even for root, but reading at offset 0 fails with EIO (Linux).
+    ...(existsSync('/proc/self/mem')
+      ? [
+          ['a file whose read fails', '/proc/self/mem', /cannot open: EIO/] as [
+            string,
+            string,
+            RegExp,
+          ],
+        ]
+      : []),
   ];
   for (const [what, path, message] of cases) {
     it(`${what}: one line naming it, exit 2, no report when it is the only input`, async () => {
@@ -60,7 +70,12 @@ describe('inputs that cannot be read', () => {
     });
     const s = o.summary;
     expect(s?.lines.analysed).toBe(2 * GOOD_LINES);
-    expect(s?.inputs.map((i) => i.error !== null)).toEqual([true, false, true, true, true, false]);
+    expect(s?.inputs.map((i) => i.error !== null)).toEqual([
+      true,
+      false,
+      ...bad.slice(1).map(() => true),
+      false,
+    ]);
   });
 });
 

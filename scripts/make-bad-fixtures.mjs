@@ -194,5 +194,7 @@ out(
     setField(setField(SYS[2], 46, `tcp-fin${ESC}[8m`), 30, 'allow\u202egnp.exe'),
     setField(SYS[3], 11, csvLine(['=HYPERLINK("http://evil.example","x")'])),
     setField(SYS[3], 3, `${ESC}[31mTRAFFIC`),
+    // An allowed session ended by policy-deny: a finding, whose examples print rule and user.
+    setField(setField(SYS[0], 46, 'policy-deny'), 11, `${ESC}[5mblink-rule`),
   ),
 );

@@ -4,6 +4,7 @@
 // the run goes on with the next input.
 import { pipeline } from 'node:stream/promises';
 import { classifyRecord } from './classify/classify.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './classify/findings.js';
 import { createAggregator, type AggregatorOptions } from './aggregate/aggregator.js';
 import type { InputSummary, Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions extends MapOptions {
   readonly maxRecordBytes: number;
   /** Stop at the first reject (throws PanSerError STRICT_REJECT). */
   readonly strict: boolean;
+  /** Finding thresholds; the defaults (classify/findings.ts) when absent. */
+  readonly thresholds?: Thresholds;
 }
 
 export interface AnalyzeHooks {
@@ -38,7 +41,8 @@ export async function analyzeInputs(
   io: Io,
   hooks: AnalyzeHooks = {},
 ): Promise<Summary> {
-  const agg = createAggregator(options.aggregator);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const agg = createAggregator({ ...options.aggregator, thresholds });
   for (const name of names) {
     const mapper = createMapper(name, options);
     const input: InputSummary = {
@@ -74,7 +78,7 @@ export async function analyzeInputs(
       switch (m.kind) {
         case 'traffic': {
           input.lines.analysed++;
-          const c = classifyRecord(m);
+          const c = classifyRecord(m, thresholds);
           agg.addTraffic(c);
           hooks.onRecord?.(c);
           break;

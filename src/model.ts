@@ -13,7 +13,6 @@ export const REJECT_CODES = {
   TOO_LONG: 'the line is longer than the maximum record size',
   TOO_FEW_FIELDS: 'the line has fewer fields than a TRAFFIC log needs',
   NOT_PANOS: 'the line is not a PAN-OS log in CSV form',
-  UNSUPPORTED_VARIANT: 'a PAN-OS log format pan-ser does not read',
   SHORT_ROW: 'the row has fewer cells than the header needs',
   BINARY: 'the line holds binary data (NUL bytes)',
   BARE_CR: 'the line holds carriage returns (old Mac line ends), so it may hold several logs',
@@ -36,6 +35,26 @@ export interface Skip {
   readonly kind: 'skip';
   /** The log type (THREAT, SYSTEM, …), or `(header)` / `(blank)`. */
   readonly what: string;
+  /** For DECRYPTION, THREAT and AUTH syslog lines: what the findings may join to TRAFFIC. */
+  readonly related?: RelatedLog;
+}
+
+export type RelatedLogType = 'DECRYPTION' | 'THREAT' | 'AUTH';
+
+/**
+ * The few fields of a DECRYPTION, THREAT or AUTH log that explain how a session ended, keyed
+ * like TRAFFIC by serial + session id (fields/related-layouts.ts says where each one sits).
+ */
+export interface RelatedLog {
+  readonly type: RelatedLogType;
+  readonly file: string;
+  readonly line: number;
+  readonly serial: string;
+  readonly sessionid: string;
+  readonly subtype: string;
+  readonly action: string;
+  /** DECRYPTION: the Error text; THREAT: the threat name/ID; AUTH: event and description. */
+  readonly detail: string;
 }
 
 export interface TrafficRecord {

@@ -7,6 +7,9 @@ import { formatLogTime } from '../fields/time.js';
 import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
 import { TopK, type TopKRow } from './top-k.js';
+import { groupValue } from './group-value.js';
+import { FindingsAggregator } from './findings.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
 import {
   GROUP_KEYS,
   SCHEMA_VERSION,
@@ -28,6 +31,8 @@ export interface AggregatorOptions {
   readonly capacity: number;
   /** Rejects kept with their location (all are counted). */
   readonly keepRejects: number;
+  /** Finding thresholds (classify/findings.ts THRESHOLDS); the defaults when absent. */
+  readonly thresholds?: Thresholds;
 }
 
 export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
@@ -37,13 +42,13 @@ export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   keepRejects: 20,
 };
 
+export { groupValue, MAX_GROUP_VALUE } from './group-value.js';
+
 export const UNRECOGNIZED = '(unrecognized)';
 
 /** Distinct skipped log types named in the report; any more are counted under OTHER_TYPES. */
 export const MAX_SKIP_KINDS = 64;
 export const OTHER_TYPES = '(other types)';
-/** Longest group value kept (characters): log fields are attacker-sized, tables must not be. */
-export const MAX_GROUP_VALUE = 200;
 
 interface Tally {
   rows: number;
@@ -60,22 +65,6 @@ export interface Aggregator {
   /** Records one finished input with its own line counts. */
   addInput(input: InputSummary): void;
   finish(): Summary;
-}
-
-export function groupValue(c: Classified, key: GroupKey): string {
-  const f = c.rec.fields;
-  switch (key) {
-    case 'rule':
-      return f.rule || '(none)';
-    case 'app':
-      return f.app || '(none)';
-    case 'zonePair':
-      return `${f.from || '?'}->${f.to || '?'}`;
-    case 'src':
-      return f.src || '(none)';
-    case 'dst':
-      return f.dst || '(none)';
-  }
 }
 
 export function createAggregator(
@@ -96,6 +85,12 @@ export function createAggregator(
   let first = Infinity;
   let last = -Infinity;
   let unparsedTimes = 0;
+  const findings = new FindingsAggregator({
+    weight: options.weight,
+    capacity: options.capacity,
+    top: options.top,
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+  });
 
   const tally = (m: Map<string, Tally>, key: string): Tally => {
     let t = m.get(key);
@@ -127,7 +122,8 @@ export function createAggregator(
         g = { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
         groups.set(reason, g);
       }
-      for (const key of GROUP_KEYS) g[key].add(clipValue(groupValue(c, key)), w);
+      for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      findings.add(c);
       if (c.time === null) unparsedTimes++;
       else {
         if (c.time < first) first = c.time;
@@ -140,6 +136,7 @@ export function createAggregator(
           ? s.what
           : OTHER_TYPES;
       skippedBy[what] = (skippedBy[what] ?? 0) + 1;
+      if (s.related) findings.addRelated(s.related);
     },
     addReject(r) {
       rejectsByCode[r.code] = (rejectsByCode[r.code] ?? 0) + 1;
@@ -248,7 +245,7 @@ export function createAggregator(
           reasons: unknownReasons.top(20).map(toGroupRow),
           actions: unknownActions.top(20).map(toGroupRow),
         },
-        findings: [],
+        findings: findings.finish(totals.sessions),
         rejects: { total: lines.rejected, byCode: { ...rejectsByCode }, first: firstRejects },
       };
     },
@@ -257,10 +254,6 @@ export function createAggregator(
 
 function toGroupRow(r: TopKRow): GroupRow {
   return { value: r.value, sessions: r.count, error: r.error };
-}
-
-function clipValue(v: string): string {
-  return v.length > MAX_GROUP_VALUE ? `${v.slice(0, MAX_GROUP_VALUE)}…` : v;
 }
 
 function shown(raw: string): string {

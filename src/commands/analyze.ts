@@ -10,6 +10,13 @@ import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 import type { View } from '../render/view.js';
 import { escapeLines, positiveInt, wantsColor, type ErrLine } from './shared.js';
+import {
+  DEFAULT_THRESHOLDS,
+  THRESHOLDS,
+  THRESHOLD_NAMES,
+  type ThresholdName,
+  type Thresholds,
+} from '../classify/findings.js';
 
 interface AnalyzeFlags {
   format: 'table' | 'json';
@@ -21,6 +28,7 @@ interface AnalyzeFlags {
   strict: boolean;
   maxErrors: number;
   maxRecordSize: number;
+  threshold: string[];
 }
 
 export function registerAnalyze(
@@ -67,9 +75,18 @@ export function registerAnalyze(
       positiveInt('--max-record-size'),
       DEFAULT_MAX_RECORD_BYTES,
     )
+    .option(
+      '--threshold <name=value>',
+      'tune a finding threshold (repeatable; see "Finding thresholds" below)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .addHelpText(
       'after',
       `
+Finding thresholds (--threshold name=value):
+${THRESHOLD_NAMES.map((n) => `  ${n} (default ${THRESHOLDS[n].value}): ${THRESHOLDS[n].help}`).join('\n')}
+
 Exit codes: 0 ok; 1 a --fail-on gate was breached; 2 bad usage or an input could not be read.
 
 Examples:
@@ -101,6 +118,7 @@ async function analyzeCommand(
       hint: `give at most ${MAX_RECORD_BYTES_LIMIT} bytes`,
     });
   }
+  const thresholds = parseThresholds(flags.threshold);
   let printed = 0;
   let inputErrors = 0;
   const summary = await analyzeInputs(
@@ -110,6 +128,7 @@ async function analyzeCommand(
       panosVersion: flags.panosVersion,
       maxRecordBytes: flags.maxRecordSize,
       strict: flags.strict,
+      thresholds,
       aggregator: {
         ...DEFAULT_AGGREGATOR_OPTIONS,
         weight: flags.weight,
@@ -149,4 +168,20 @@ async function analyzeCommand(
     io.stdout.write(flags.format === 'json' ? renderJson(summary) : renderTable(summary, view));
   }
   return inputErrors > 0 ? EXIT.usageOrInput : EXIT.ok;
+}
+
+/** `name=value` pairs over the defaults; an unknown name or a bad number is a usage error. */
+export function parseThresholds(pairs: readonly string[]): Thresholds {
+  const out: Record<ThresholdName, number> = { ...DEFAULT_THRESHOLDS };
+  for (const pair of pairs) {
+    const m = /^([a-z-]+)=(\d+(?:\.\d+)?)$/.exec(pair.trim());
+    const name = m?.[1] ?? '';
+    if (!m || !(THRESHOLD_NAMES as readonly string[]).includes(name)) {
+      throw new PanSerError('USAGE', `bad --threshold "${pair}"`, {
+        hint: `give name=number with a name among ${THRESHOLD_NAMES.join(', ')}`,
+      });
+    }
+    out[name as ThresholdName] = Number(m[2]);
+  }
+  return out;
 }

@@ -3,17 +3,21 @@
 // from the first non-blank line and keeps the header's column map. Pure: no I/O, no clock.
 import { PanSerError } from '../errors.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
-import type { InputFormat, Mapped, Reject, RejectCode, Skip } from '../model.js';
+import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
+import { parseKv } from '../input/kv.js';
 import { splitLine, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
+import { mapKv } from './kv-map.js';
 import { countKnownHeaders, HEADER_ALIASES, mapHeader } from './headers.js';
 import {
   layoutForRelease,
   MIN_TRAFFIC_FIELDS,
   pickLayout,
+  PRISMA_LAYOUT,
   type PreparedLayout,
 } from './layout-pick.js';
+import { RELATED_LAYOUTS } from './related-layouts.js';
 
 export interface MapOptions {
   readonly inputFormat: 'auto' | InputFormat;
@@ -54,7 +58,7 @@ function skipType(type: string): Skip {
 const HEADER_MIN_KNOWN = 3;
 const NOT_PANOS_FIX =
   'send PAN-OS logs in the default CSV syslog format, or drop lines from other sources';
-const LEEF_CEF = /(?:^|\s)(?:LEEF|CEF):\d/;
+const REASON_SLOT = FIELD_IDS.indexOf('session_end_reason');
 
 export function createMapper(file: string, options: MapOptions): Mapper {
   const facts: FileFacts = { format: null, columns: null, headerKinds: {}, layouts: {} };
@@ -141,33 +145,47 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }
 
-  function fromSyslog(cells: string[], line: number): Mapped {
+  /** LEEF, CEF and Strata JSON lines: parsed by key instead of by position. */
+  function keyValue(text: string, line: number): Mapped | null {
+    const kv = parseKv(text);
+    if (!kv) return null;
+    if (state === 'start') {
+      state = 'syslog';
+      facts.format = 'syslog';
+    }
+    const tag = kv.format === 'json' ? -1 : text.search(/(?:LEEF|CEF):/);
+    bump(facts.headerKinds, tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare');
+    const m = mapKv(kv, file, line);
+    if (m.kind === 'traffic') bump(facts.layouts, m.layout);
+    return m;
+  }
+
+  function fromSyslog(cells: string[], line: number, text: string): Mapped {
     const prefix = splitSyslogPrefix(cells[0] ?? '');
-    bump(facts.headerKinds, prefix.header);
-    const type = cells.length < 4 ? '' : (cells[3] ?? '').trim();
+    if (cells.length < 4) {
+      const kv = keyValue(text, line);
+      if (kv) return kv;
+      return reject(
+        line,
+        'NOT_PANOS',
+        `not a PAN-OS log line: expected comma-separated fields with the log type in field 4 (${NOT_PANOS_FIX})`,
+      );
+    }
+    const type = (cells[3] ?? '').trim();
     if (type.toUpperCase() !== 'TRAFFIC') {
-      // LEEF and CEF are `|`-separated: any commas come after their header, so it is in field 0.
-      if (LEEF_CEF.test(cells[0] ?? '')) {
-        return reject(
-          line,
-          'UNSUPPORTED_VARIANT',
-          'LEEF/CEF logs are not read by pan-ser (set the syslog server profile format to BSD or IETF, which sends CSV)',
-        );
+      if (Object.hasOwn(RELATED_LAYOUTS, type)) {
+        bump(facts.headerKinds, prefix.header);
+        return relatedSkip(type as RelatedLogType, cells, prefix.first, line);
       }
-      if (cells.length < 4) {
-        return reject(
-          line,
-          'NOT_PANOS',
-          `not a PAN-OS log line: expected comma-separated fields with the log type in field 4 (${NOT_PANOS_FIX})`,
-        );
+      if (looksLikeLogType(type)) {
+        bump(facts.headerKinds, prefix.header);
+        return skipType(type);
       }
-      if (looksLikeLogType(type)) return skipType(type);
+      const kv = keyValue(text, line);
+      if (kv) return kv;
       if ((cells[2] ?? '').trim().toUpperCase() === 'TRAFFIC') {
-        return reject(
-          line,
-          'UNSUPPORTED_VARIANT',
-          'TRAFFIC is in field 3, not 4: this is the Prisma Access / Strata CSV variant, which drops fields (forward the firewall logs directly)',
-        );
+        bump(facts.headerKinds, prefix.header);
+        return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
       }
       return reject(
         line,
@@ -175,6 +193,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells[3] ?? '')}" (${NOT_PANOS_FIX})`,
       );
     }
+    bump(facts.headerKinds, prefix.header);
     if (cells.length < MIN_TRAFFIC_FIELDS) {
       return reject(
         line,
@@ -190,7 +209,24 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `no known TRAFFIC layout fits ${cells.length} fields (give the release with --panos-version)`,
       );
     }
-    cells[0] = prefix.first;
+    return fromLayout(cells, line, prepared, prefix.first);
+  }
+
+  function fromLayout(
+    cells: string[],
+    line: number,
+    prepared: PreparedLayout,
+    first: string,
+  ): Mapped {
+    const need = (prepared.positions[REASON_SLOT] ?? 0) + 1;
+    if (cells.length < need) {
+      return reject(
+        line,
+        'TOO_FEW_FIELDS',
+        `TRAFFIC line has ${cells.length} fields; the ${prepared.layout.id} layout needs ${need} to reach Session End Reason (the line was cut short)`,
+      );
+    }
+    cells[0] = first;
     const pos = prepared.positions;
     const fields = {} as Fields;
     for (let i = 0; i < FIELD_IDS.length; i++) {
@@ -199,6 +235,34 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     }
     bump(facts.layouts, prepared.layout.id);
     return { kind: 'traffic', file, line, layout: prepared.layout.id, fields };
+  }
+
+  /** A DECRYPTION/THREAT/AUTH line: still a skip (counted by type), with what findings join. */
+  function relatedSkip(type: RelatedLogType, cells: string[], first: string, line: number): Skip {
+    const at = RELATED_LAYOUTS[type];
+    if (cells.length < at.minFields) return skipType(type);
+    cells[0] = first;
+    const get = (i: number) => (cells[i] ?? '').trim();
+    const sessionid = get(at.sessionid);
+    if (sessionid === '' || sessionid === '0') return skipType(type);
+    const detail = at.detail
+      .map(get)
+      .filter((v) => v !== '')
+      .join(' / ');
+    return {
+      kind: 'skip',
+      what: type,
+      related: {
+        type,
+        file,
+        line,
+        serial: get(at.serial),
+        sessionid,
+        subtype: get(at.subtype),
+        action: get(at.action),
+        detail,
+      },
+    };
   }
 
   function map(text: string, line: number): Mapped {
@@ -220,8 +284,14 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         "the line holds carriage returns (CR): the file uses old Mac line ends, so this line may hold many logs (convert them to LF, e.g. tr '\\r' '\\n')",
       );
     }
+    if (state !== 'csv' && body.charCodeAt(0) === 123 /* { */) {
+      const kv = keyValue(body, line);
+      if (kv) return kv;
+    }
     const cells = splitLine(body);
     if (cells instanceof SplitError) {
+      const kv = state === 'csv' ? null : keyValue(body, line);
+      if (kv) return kv;
       return reject(
         line,
         'UNTERMINATED_QUOTE',
@@ -248,7 +318,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       state = 'syslog';
       facts.format = 'syslog';
     }
-    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line);
+    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, body);
   }
 
   return { facts, map };

@@ -5,7 +5,11 @@ import Table from 'cli-table3';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
 import { escapeTerminal as t } from './escape.js';
+import { renderFindings } from './findings.js';
+import { bytes, num, wrap } from './text.js';
 import type { View } from './view.js';
+
+export { bytes, num, wrap } from './text.js';
 
 const CATEGORY_COLOR: Record<ReasonCategory | 'unrecognized', keyof ChalkInstance> = {
   threat: 'red',
@@ -17,21 +21,6 @@ const CATEGORY_COLOR: Record<ReasonCategory | 'unrecognized', keyof ChalkInstanc
   other: 'gray',
   unrecognized: 'gray',
 };
-
-export function num(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-export function bytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u] ?? ''}`;
-}
 
 function makeTable(
   c: ChalkInstance,
@@ -145,6 +134,8 @@ export function renderTable(s: Summary, view: View): string {
     out.push('');
   }
 
+  if (seen.length > 0) out.push(...renderFindings(s.findings, c, view));
+
   const unknown = [
     ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
     ...s.unrecognized.actions.map((r) => ['action', r] as const),
@@ -164,24 +155,6 @@ export function renderTable(s: Summary, view: View): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-/** Word-wraps plain text to `width` columns with a first-line and a continuation indent. */
-export function wrap(text: string, width: number, first: string, rest: string): string[] {
-  const lines: string[] = [];
-  let cur = first;
-  let fresh = true;
-  for (const word of text.split(/\s+/)) {
-    if (!fresh && cur.length + 1 + word.length > width) {
-      lines.push(cur);
-      cur = rest + word;
-    } else {
-      cur += (fresh ? '' : ' ') + word;
-    }
-    fresh = false;
-  }
-  lines.push(cur);
-  return lines;
 }
 
 function countList(counts: Record<string, number>): string {

@@ -26,6 +26,7 @@ describe('hostile field values', () => {
     expect(r.stdout).toContain('\\x1b]52;c;ZWNobyBwd25lZA==\\x07'); // the zone
     expect(r.stdout).toContain('tcp-fin\\x1b[8m'); // an unrecognized end reason
     expect(r.stdout).toContain('allow\\u202egnp.exe'); // an unrecognized action
+    expect(r.stdout).toContain('rule \\x1b[5mblink-rule allow/policy-deny'); // a finding's example
   });
 
   it('with colour, the only escape sequences are the report’s own SGR colours', async () => {
@@ -52,6 +53,8 @@ describe('hostile field values', () => {
     const apps = Object.values(s.groups.app).flatMap((rows) => rows.map((g) => g.value));
     expect(apps).toContain('\u009b31mc1-csi');
     expect(s.unrecognized.actions.map((a) => a.value)).toContain('allow\u202egnp.exe');
+    const examples = s.findings.flatMap((f) => f.examples.map((e) => e.rule));
+    expect(examples).toContain(`${ESC}[5mblink-rule`);
   });
 });
 

@@ -82,6 +82,23 @@ describe('hostile file names', () => {
   });
 });
 
+describe('hostile arguments echoed in errors', () => {
+  const evil = `${ESC}]52;c;x${String.fromCharCode(7)}`;
+  for (const argv of [
+    ['explain', evil],
+    ['analyze', '--threshold', `${evil}=1`, 'fixtures/samples/cribl-pan-traffic.log'],
+    [evil],
+  ]) {
+    it(`pan-ser ${argv[0] ?? ''} …: one escaped line, exit 2`, async () => {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('\\x1b]52;c;x\\x07');
+      expect(r.stderr).not.toMatch(RAW_CONTROL);
+      expect(r.stdout).not.toMatch(RAW_CONTROL);
+    });
+  }
+});
+
 describe('stack traces', () => {
   it('none by default; PAN_SER_DEBUG=1 adds one after the one-line error', async () => {
     const file = 'fixtures/bad/uci-no-end-reason.csv';

@@ -32,6 +32,8 @@ export interface AnalyzeHooks {
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+/** Highest --max-record-size: a line must still fit in one JavaScript string once decoded. */
+export const MAX_RECORD_BYTES_LIMIT = 1 << 28;
 
 export async function analyzeInputs(
   names: readonly string[],
@@ -50,17 +52,28 @@ export async function analyzeInputs(
       error: null,
     };
     const framer = new LineFramer(options.maxRecordBytes);
+    /** Set when a read failed: the bytes after the last line end are a cut-off line. */
+    let cutOff = false;
     const onLine = (l: FramedLine): void => {
       const m: Mapped =
-        l.tooLong === undefined
-          ? mapper.map(l.text, l.line)
-          : {
+        l.tooLong !== undefined
+          ? {
               kind: 'reject',
               file: name,
               line: l.line,
               code: 'TOO_LONG',
               message: `line is ${l.tooLong} bytes, over the ${options.maxRecordBytes}-byte limit (raise --max-record-size if it is a real log)`,
-            };
+            }
+          : cutOff
+            ? {
+                kind: 'reject',
+                file: name,
+                line: l.line,
+                code: 'TRUNCATED',
+                message:
+                  'the input broke off inside this line, so its end is lost (re-copy the file; see the read error)',
+              }
+            : mapper.map(l.text, l.line);
       input.lines.read++;
       switch (m.kind) {
         case 'traffic': {
@@ -79,7 +92,7 @@ export async function analyzeInputs(
           agg.addReject(m);
           hooks.onReject?.(m);
           if (options.strict) {
-            throw new PanSerError('STRICT_REJECT', m.message, {
+            throw new PanSerError('STRICT_REJECT', `${m.message} [${m.code}]`, {
               file: m.file,
               line: m.line,
               hint: 'drop --strict to skip bad lines and go on',
@@ -104,6 +117,12 @@ export async function analyzeInputs(
       const err = describeReadError(name, e);
       input.error = err.message + (err.hint === undefined ? '' : ` (${err.hint})`);
       hooks.onInputError?.(err);
+      // A mapper refusal is not a broken read: only a failed read leaves a cut-off line, and it
+      // is counted (rejected), never dropped.
+      if (!(e instanceof PanSerError)) {
+        cutOff = true;
+        framer.end(onLine);
+      }
     }
     Object.assign(input, mapper.facts);
     agg.addInput(input);

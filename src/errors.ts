@@ -50,3 +50,12 @@ export function formatErrorLine(e: PanSerError): string {
   const hint = e.hint === undefined ? '' : ` (${e.hint})`;
   return `pan-ser: ${where}${e.message} [${e.code}]${hint}`;
 }
+
+/** The error's stack when PAN_SER_DEBUG is set (and not empty), for a developer; else null. */
+export function debugStack(
+  env: Readonly<Record<string, string | undefined>>,
+  e: unknown,
+): string | null {
+  const on = env.PAN_SER_DEBUG !== undefined && env.PAN_SER_DEBUG !== '';
+  return on && e instanceof Error && e.stack !== undefined ? e.stack : null;
+}

@@ -42,9 +42,13 @@ export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   keepRejects: 20,
 };
 
-export { groupValue } from './group-value.js';
+export { groupValue, MAX_GROUP_VALUE } from './group-value.js';
 
 export const UNRECOGNIZED = '(unrecognized)';
+
+/** Distinct skipped log types named in the report; any more are counted under OTHER_TYPES. */
+export const MAX_SKIP_KINDS = 64;
+export const OTHER_TYPES = '(other types)';
 
 interface Tally {
   rows: number;
@@ -127,7 +131,11 @@ export function createAggregator(
       }
     },
     addSkip(s) {
-      skippedBy[s.what] = (skippedBy[s.what] ?? 0) + 1;
+      const what =
+        s.what in skippedBy || Object.keys(skippedBy).length < MAX_SKIP_KINDS
+          ? s.what
+          : OTHER_TYPES;
+      skippedBy[what] = (skippedBy[what] ?? 0) + 1;
       if (s.related) findings.addRelated(s.related);
     },
     addReject(r) {

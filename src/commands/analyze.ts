@@ -1,15 +1,15 @@
 // `pan-ser analyze`: options, the analysis run, and the report on stdout.
 import { Option, type Command } from 'commander';
-import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES } from '../analyze.js';
+import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES, MAX_RECORD_BYTES_LIMIT } from '../analyze.js';
 import { DEFAULT_AGGREGATOR_OPTIONS } from '../aggregate/aggregator.js';
-import { EXIT, formatErrorLine, PanSerError } from '../errors.js';
+import { debugStack, EXIT, formatErrorLine, PanSerError } from '../errors.js';
 import { KNOWN_RELEASES, layoutForRelease } from '../fields/layout-pick.js';
 import type { Io } from '../io.js';
 import { escapeTerminal } from '../render/escape.js';
 import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 import type { View } from '../render/view.js';
-import { positiveInt, wantsColor, type ErrLine } from './shared.js';
+import { escapeLines, positiveInt, wantsColor, type ErrLine } from './shared.js';
 import {
   DEFAULT_THRESHOLDS,
   THRESHOLDS,
@@ -113,6 +113,11 @@ async function analyzeCommand(
       hint: `give a release such as ${KNOWN_RELEASES.slice(0, 3).join(', ')} …`,
     });
   }
+  if (flags.maxRecordSize > MAX_RECORD_BYTES_LIMIT) {
+    throw new PanSerError('USAGE', `--max-record-size ${flags.maxRecordSize} is too large`, {
+      hint: `give at most ${MAX_RECORD_BYTES_LIMIT} bytes`,
+    });
+  }
   const thresholds = parseThresholds(flags.threshold);
   let printed = 0;
   let inputErrors = 0;
@@ -146,11 +151,15 @@ async function analyzeCommand(
       onInputError: (e) => {
         inputErrors++;
         err(escapeTerminal(formatErrorLine(e)));
+        const stack = debugStack(io.env, e);
+        if (stack !== null) err(escapeLines(stack));
       },
     },
   );
-  const allFailed = inputErrors === files.length;
-  if (!allFailed) {
+  // No report when nothing at all could be read; a file that broke part-way still reports the
+  // lines before the damage.
+  const nothingRead = inputErrors === files.length && summary.lines.read === 0;
+  if (!nothingRead) {
     const view: View = {
       color: wantsColor(io, flags.color),
       width: io.columns ?? 100,

@@ -56,6 +56,8 @@ function skipType(type: string): Skip {
 }
 
 const HEADER_MIN_KNOWN = 3;
+const NOT_PANOS_FIX =
+  'send PAN-OS logs in the default CSV syslog format, or drop lines from other sources';
 const REASON_SLOT = FIELD_IDS.indexOf('session_end_reason');
 
 export function createMapper(file: string, options: MapOptions): Mapper {
@@ -63,8 +65,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   const forced: PreparedLayout | null =
     options.panosVersion === undefined ? null : layoutForRelease(options.panosVersion);
   let state: 'start' | InputFormat = 'start';
-  let columns: Int16Array | null = null;
+  // Int32: a hostile header can have more than 32767 columns.
+  let columns: Int32Array | null = null;
   let needCells = 0;
+  let headerCells = 0;
   let typeCol = -1;
 
   const reject = (line: number, code: RejectCode, message: string): Reject => ({
@@ -91,18 +95,31 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         },
       );
     }
-    columns = Int16Array.from(FIELD_IDS, (id: FieldId) => cols[id]);
+    columns = Int32Array.from(FIELD_IDS, (id: FieldId) => cols[id]);
     needCells = Math.max(...REQUIRED_FIELDS.map((id) => cols[id])) + 1;
     typeCol = cols.type;
     facts.format = 'csv';
     facts.columns = cells.length;
+    headerCells = cells.length;
     state = 'csv';
   }
 
   function fromCsv(cells: string[], line: number): Mapped {
     if (typeCol >= 0 && typeCol < cells.length) {
       const type = (cells[typeCol] ?? '').trim();
-      if (type !== '' && type.toUpperCase() !== 'TRAFFIC') return skipType(type);
+      if (type !== '' && type.toUpperCase() !== 'TRAFFIC') {
+        if (looksLikeLogType(type)) return skipType(type);
+        // Exports joined with `cat` repeat the header, perhaps with other columns: read it anew.
+        if (countKnownHeaders(cells) >= HEADER_MIN_KNOWN) {
+          readHeader(cells, line);
+          return HEADER;
+        }
+        return reject(
+          line,
+          'NOT_PANOS',
+          `the Type column should hold a log type (TRAFFIC, THREAT, …) but holds "${clip(type)}" (the row is damaged or its columns shifted; re-export the file)`,
+        );
+      }
     }
     if (cells.length < needCells) {
       return reject(
@@ -111,7 +128,14 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `row has ${cells.length} cells but the header needs at least ${needCells} (the row is cut short; re-export the file)`,
       );
     }
-    const cols = columns ?? new Int16Array(0);
+    if (cells.length > headerCells && hasText(cells, headerCells)) {
+      return reject(
+        line,
+        'LONG_ROW',
+        `row has ${cells.length} cells but the header has ${headerCells}: a comma outside quotes shifted its columns (quote values that hold commas, or re-export the file)`,
+      );
+    }
+    const cols = columns ?? new Int32Array(0);
     const fields = {} as Fields;
     for (let i = 0; i < FIELD_IDS.length; i++) {
       const at = cols[i] ?? -1;
@@ -144,7 +168,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       return reject(
         line,
         'NOT_PANOS',
-        'not a PAN-OS log line: expected comma-separated fields with the log type in field 4',
+        `not a PAN-OS log line: expected comma-separated fields with the log type in field 4 (${NOT_PANOS_FIX})`,
       );
     }
     const type = (cells[3] ?? '').trim();
@@ -166,7 +190,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       return reject(
         line,
         'NOT_PANOS',
-        `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells[3] ?? '')}"`,
+        `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells[3] ?? '')}" (${NOT_PANOS_FIX})`,
       );
     }
     bump(facts.headerKinds, prefix.header);
@@ -174,12 +198,16 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       return reject(
         line,
         'TOO_FEW_FIELDS',
-        `TRAFFIC line has ${cells.length} fields; PAN-OS 6.1+ writes at least ${MIN_TRAFFIC_FIELDS} (Session End Reason is field ${MIN_TRAFFIC_FIELDS}); the line was cut short or comes from a release before 6.1`,
+        `TRAFFIC line has ${cells.length} fields but PAN-OS 6.1+ writes at least ${MIN_TRAFFIC_FIELDS}, with Session End Reason as field ${MIN_TRAFFIC_FIELDS} (the line was cut short, e.g. by a syslog relay's message size limit, or comes from a release before 6.1)`,
       );
     }
     const prepared = forced ?? pickLayout(cells.length, cells[5] ?? '');
     if (!prepared) {
-      return reject(line, 'TOO_FEW_FIELDS', `no known layout fits ${cells.length} fields`);
+      return reject(
+        line,
+        'TOO_FEW_FIELDS',
+        `no known TRAFFIC layout fits ${cells.length} fields (give the release with --panos-version)`,
+      );
     }
     return fromLayout(cells, line, prepared, prefix.first);
   }
@@ -244,7 +272,16 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       return reject(
         line,
         'BINARY',
-        'the line holds NUL bytes: this is binary data, not a text log',
+        'the line holds NUL bytes: binary data or UTF-16 text, not a UTF-8 text log (re-save UTF-16 files as UTF-8, e.g. iconv -f UTF-16 -t UTF-8)',
+      );
+    }
+    // The framer already dropped a CR before the LF; one left inside means CR-only line ends,
+    // which would glue many logs into one record and silently lose all but the first.
+    if (body.includes('\r')) {
+      return reject(
+        line,
+        'BARE_CR',
+        "the line holds carriage returns (CR): the file uses old Mac line ends, so this line may hold many logs (convert them to LF, e.g. tr '\\r' '\\n')",
       );
     }
     if (state !== 'csv' && body.charCodeAt(0) === 123 /* { */) {
@@ -289,6 +326,12 @@ export function createMapper(file: string, options: MapOptions): Mapper {
 
 function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** True when any cell from `from` on is not empty (trailing empty cells are harmless). */
+function hasText(cells: readonly string[], from: number): boolean {
+  for (let i = from; i < cells.length; i++) if (cells[i] !== '') return true;
+  return false;
 }
 
 function clip(v: string): string {

@@ -35,3 +35,8 @@ function utc(...parts: (string | undefined)[]): number | null {
 export function formatLogTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** True when a log time names its zone (ISO with Z or an offset): parseLogTime gave UTC. */
+export function isZonedLogTime(raw: string): boolean {
+  return ISO_ZONED.test(raw.trim());
+}

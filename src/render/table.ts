@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
 import { escapeTerminal as t } from './escape.js';
+import { sparkline, squeeze } from './sparkline.js';
 import type { View } from './view.js';
 
 const CATEGORY_COLOR: Record<ReasonCategory | 'unrecognized', keyof ChalkInstance> = {
@@ -79,6 +80,16 @@ export function renderTable(s: Summary, view: View): string {
     out.push(`  time: ${s.time.first} → ${s.time.last}, ${s.time.zone}`);
   }
   if (s.weight === 'repeat') out.push('  sessions are weighted by Repeat Count (--weight repeat)');
+  if (s.filter) {
+    const parts = [
+      ...s.filter.where.map((w) => t(w)),
+      ...(s.filter.since === null ? [] : [`since ${s.filter.since}`]),
+      ...(s.filter.until === null ? [] : [`until ${s.filter.until}`]),
+    ];
+    out.push(
+      `  filter: ${parts.join(', ')}; ${num(s.filter.filtered)} sessions left out (counted as skipped)`,
+    );
+  }
   out.push('');
 
   const seen = s.reasons.filter((r) => r.rows > 0);
@@ -124,6 +135,10 @@ export function renderTable(s: Summary, view: View): string {
     }
     out.push(c.bold('Reason × action'), ra.toString(), '');
 
+    out.push(...renderTimeline(s, c, width));
+    out.push(...renderFindings(s, c, width, view.top));
+    out.push(...renderSlice(s, c, view.top));
+
     out.push(c.bold(`Top ${view.top} per reason`));
     for (const r of seen) {
       out.push(`  ${c.bold(r.reason)} (${num(r.sessions)})`);
@@ -164,6 +179,93 @@ export function renderTable(s: Summary, view: View): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Sparklines of sessions over time: all sessions, then the busiest reasons. */
+function renderTimeline(s: Summary, c: ChalkInstance, width: number): string[] {
+  const tl = s.timeline;
+  if (tl.buckets.length < 2) return [];
+  const first = tl.buckets[0]?.start ?? '';
+  const lastB = tl.buckets[tl.buckets.length - 1]?.start ?? '';
+  const labelW = 24;
+  const room = Math.max(10, width - labelW - 16);
+  const k = Math.ceil(tl.buckets.length / room);
+  const per = k === 1 ? tl.bucket : `${k} × ${tl.bucket}`;
+  const out = [
+    c.bold(`Over time: sessions per ${per}, ${first} → ${lastB}`) +
+      (tl.widened ? c.dim(' (--bucket widened to keep the chart bounded)') : ''),
+  ];
+  const row = (label: string, series: number[]) => {
+    const sq = squeeze(series, room);
+    out.push(`  ${label.padEnd(labelW)}${sparkline(sq)} max ${num(Math.max(...sq))}`);
+  };
+  row(
+    'all',
+    tl.buckets.map((b) => b.sessions),
+  );
+  const busiest = s.reasons
+    .filter((r) => r.rows > 0)
+    .sort((a, b) => b.sessions - a.sessions)
+    .slice(0, 4);
+  for (const r of busiest)
+    row(
+      r.reason,
+      tl.buckets.map((b) => b.byReason[r.reason] ?? 0),
+    );
+  out.push('');
+  return out;
+}
+
+function renderFindings(s: Summary, c: ChalkInstance, width: number, top: number): string[] {
+  if (s.findings.length === 0) return [];
+  const out = [c.bold(`Findings: ${s.findings.length}`)];
+  for (const f of s.findings) {
+    const sev = f.severity === 'high' || f.severity === 'medium' ? c.red(f.severity) : f.severity;
+    out.push(
+      `  [${sev}] ${c.bold(t(f.title))} (${t(f.id)}): ${num(f.sessions)} sessions, ${f.percent.toFixed(2)}%`,
+    );
+    out.push(...wrap(t(f.explanation), width, '    ', '    '));
+    for (const cause of f.causes) {
+      out.push(
+        `    cause: ${t(cause.title)}: ${num(cause.sessions)} sessions (${num(cause.confirmed)} confirmed)`,
+      );
+    }
+    const rules = f.top.rule.slice(0, top).map((g) => `${t(g.value)} ${num(g.sessions)}`);
+    if (rules.length > 0) out.push(`    rules: ${rules.join(', ')}`);
+    for (const e of f.examples.slice(0, 3)) {
+      out.push(
+        c.dim(
+          `    e.g. ${t(e.file)}:${e.line} ${t(e.time ?? '')} ${t(e.src)} → ${t(e.dst)}:${t(e.dport)} ${t(e.app)} rule ${t(e.rule)} ${t(e.action)}/${t(e.reason)}`,
+        ),
+      );
+    }
+    for (const check of f.nextChecks.slice(0, 2))
+      out.push(...wrap(`check: ${t(check)}`, width, '    ', '      ').map((l) => c.dim(l)));
+  }
+  out.push('');
+  return out;
+}
+
+function renderSlice(s: Summary, c: ChalkInstance, top: number): string[] {
+  if (!s.slice) return [];
+  const table = makeTable(c, [...s.slice.keys, 'Sessions', 'Reasons']);
+  for (const row of s.slice.rows.slice(0, top)) {
+    const all = Object.entries(row.byReason).sort((a, b) => b[1] - a[1]);
+    const reasons =
+      all
+        .slice(0, 3)
+        .map(([k, n]) => `${t(k)} ${num(n)}`)
+        .join(', ') + (all.length > 3 ? `, +${all.length - 3} more` : '');
+    table.push([
+      ...row.values.map((v) => t(v)),
+      {
+        hAlign: 'right',
+        content: `${num(row.sessions)}${row.error > 0 ? ` (±${num(row.error)})` : ''}`,
+      },
+      reasons,
+    ]);
+  }
+  return [c.bold(`By ${s.slice.keys.join(' × ')} (top ${top})`), table.toString(), ''];
 }
 
 /** Word-wraps plain text to `width` columns with a first-line and a continuation indent. */

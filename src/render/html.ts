@@ -86,6 +86,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .sev-high { background:#c0392b; } .sev-medium { background:#e67e22; } .sev-low { background:#2e86c1; } .sev-info { background:#7f8c8d; }
 .finding { border-left:4px solid #e67e22; padding:4px 0 4px 14px; margin:12px 0; }
 .legend { display:flex; flex-wrap:wrap; gap:4px 16px; font-size:12px; margin-top:6px; }
+svg.chart { display:block; height:auto; }
 svg text { font: 11px system-ui, sans-serif; fill: #5f6b7a; }
 details summary { cursor:pointer; font-weight:600; margin:6px 0; }
 footer { color:var(--muted); font-size:12px; text-align:center; padding:12px; }
@@ -138,13 +139,13 @@ function reasonChart(s: Summary): string {
       );
     })
     .join('\n');
-  return `<svg class="chart" id="chart-reasons" role="img" aria-label="Sessions per end reason" width="${labelW + barW + 130}" height="${H}" viewBox="0 0 ${labelW + barW + 130} ${H}">\n${bars}\n</svg>`;
+  return `<svg class="chart" id="chart-reasons" role="img" aria-label="Sessions per end reason" width="100%" style="max-width:${labelW + barW + 130}px" viewBox="0 0 ${labelW + barW + 130} ${H}">\n${bars}\n</svg>`;
 }
 
 function timeChart(s: Summary): string {
   const tl = s.timeline;
   if (tl.buckets.length === 0) return '<p class="muted">No session carried a readable time.</p>';
-  const W = 880;
+  const W = 1080;
   const H = 240;
   const left = 56;
   const bottom = 36;
@@ -191,7 +192,7 @@ function timeChart(s: Summary): string {
     .map((r) => `<span><i class="swatch" style="background:${colorOf(r)}"></i>${h(r)}</span>`)
     .join('');
   return (
-    `<svg class="chart" id="chart-time" role="img" aria-label="Sessions per end reason over time" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n${axis.join('\n')}\n${cols.join('\n')}\n</svg>` +
+    `<svg class="chart" id="chart-time" role="img" aria-label="Sessions per end reason over time" width="100%" viewBox="0 0 ${W} ${H}">\n${axis.join('\n')}\n${cols.join('\n')}\n</svg>` +
     `<div class="legend">${legend}</div>`
   );
 }

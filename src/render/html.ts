@@ -75,6 +75,8 @@ h3 { font-size:15px; margin:16px 0 8px; }
 .card span { color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.04em; }
 table { border-collapse:collapse; width:100%; margin:8px 0; }
 th, td { text-align:left; padding:5px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
+td { overflow-wrap:anywhere; }
+.finding table { font-size:12.5px; table-layout:fixed; }
 th { font-weight:600; background:#f0f3f6; white-space:nowrap; }
 table.sortable th { cursor:pointer; }
 th[aria-sort=ascending]::after { content:" ▲"; } th[aria-sort=descending]::after { content:" ▼"; }

@@ -67,8 +67,12 @@ export async function openSink(stdout: Writable, file: string | undefined): Prom
 function openFile(file: string): Promise<Writable> {
   return new Promise((resolve, reject) => {
     const s = createWriteStream(file);
-    s.once('open', () => resolve(s));
-    s.once('error', (e) => reject(unwritable(file, e)));
+    s.once('open', () => {
+      resolve(s);
+    });
+    s.once('error', (e) => {
+      reject(unwritable(file, e));
+    });
   });
 }
 

@@ -89,7 +89,7 @@ export class TimeBuckets {
 
   private put(start: number, reason: string, n: number): void {
     let cell = this.cells.get(start);
-    if (!cell) this.cells.set(start, (cell = new Map()));
+    if (!cell) this.cells.set(start, (cell = new Map<string, number>()));
     cell.set(reason, (cell.get(reason) ?? 0) + n);
   }
 

@@ -58,7 +58,7 @@ Examples:
 async function load(name: string, flags: DiffFlags, io: Io, err: ErrLine): Promise<Summary | null> {
   const saved = await readSavedReport(name);
   if (saved) return saved;
-  let failed = false;
+  const state = { failed: false };
   const s = await analyzeInputs(
     [name],
     {
@@ -70,12 +70,12 @@ async function load(name: string, flags: DiffFlags, io: Io, err: ErrLine): Promi
     io,
     {
       onInputError: (e) => {
-        failed = true;
+        state.failed = true;
         err(escapeTerminal(formatErrorLine(e)));
       },
     },
   );
-  return failed ? null : s;
+  return state.failed ? null : s;
 }
 
 async function diffCommand(before: string, after: string, flags: DiffFlags, io: Io, err: ErrLine) {

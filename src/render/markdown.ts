@@ -20,7 +20,7 @@ export function renderMarkdown(s: Summary, view: View): string {
       `Lines: ${num(L.read)} read = ${num(L.analysed)} analysed + ${num(L.skipped)} skipped + ${num(L.rejected)} rejected ${ok ? '✓' : '✗'}.`,
   );
   if (s.time.first !== null && s.time.last !== null) {
-    out.push('', `Time: ${s.time.first} → ${s.time.last} (${md(s.time.zone)}).`);
+    out.push('', `Time: ${s.time.first} → ${s.time.last}, ${md(s.time.zone)}.`);
   }
   if (s.filter) {
     const parts = [

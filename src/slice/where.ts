@@ -46,14 +46,44 @@ export function parseWhere(args: readonly string[]): WhereTerm[] {
   return terms;
 }
 
-/** Refuses patterns that can take exponential time: a quantified group holding a quantifier,
- * and backreferences. */
+/**
+ * Refuses patterns that can take exponential time: a repeated group that holds a quantifier or
+ * an alternation ((a+)+, (a|aa)*), and backreferences. Conservative on purpose; the matched text
+ * is capped as well.
+ */
 export function checkSafeRegex(pattern: string): string | null {
   if (pattern.length > MAX_PATTERN) return `longer than ${MAX_PATTERN} characters`;
   if (/\\[1-9]|\\k</.test(pattern)) return 'backreferences are not allowed';
-  // A group whose body has a quantifier, itself followed by a quantifier: (a+)+, (x*y)*, (a|b+){2,}
-  if (/\((?:[^()\\]|\\.)*(?:[*+}]|\?(?!:))(?:[^()\\]|\\.)*\)[*+{?]/.test(pattern)) {
-    return 'nested quantifiers can make matching take exponential time';
+  // One pass with a stack of open groups: does a group (or any group inside it) hold a
+  // quantifier or an alternation, and is the group itself repeated?
+  const risky: boolean[] = [false];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    const next = pattern[i + 1] ?? '';
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    const quantifier = (c: string) => c === '*' || c === '+' || c === '?' || c === '{';
+    if (ch === '[') inClass = true;
+    else if (ch === '(') {
+      risky.push(false);
+      if (next === '?') i++; // (?: (?= (?! (?<name> …: the ? is syntax, not a quantifier
+    } else if (ch === ')') {
+      const inner = risky.pop() ?? false;
+      if (risky.length === 0) return 'unbalanced parenthesis';
+      if (inner && quantifier(next)) {
+        return 'a repeated group may not hold a quantifier or an alternation (exponential matching)';
+      }
+      if (inner) risky[risky.length - 1] = true;
+    } else if (quantifier(ch ?? '') || ch === '|') {
+      risky[risky.length - 1] = true;
+    }
   }
   return null;
 }

@@ -70,7 +70,11 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
       const cells = () =>
         table
           .locator('tbody tr td:nth-child(3)')
-          .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-v'))));
+          .evaluateAll((tds) =>
+            tds.map((td: { getAttribute(n: string): string | null }) =>
+              Number(td.getAttribute('data-v')),
+            ),
+          );
       await table.locator('th', { hasText: 'Sessions' }).click();
       const down = await cells();
       expect(down).toEqual([...down].sort((a, b) => b - a));

@@ -13,7 +13,6 @@ export const REJECT_CODES = {
   TOO_LONG: 'the line is longer than the maximum record size',
   TOO_FEW_FIELDS: 'the line has fewer fields than a TRAFFIC log needs',
   NOT_PANOS: 'the line is not a PAN-OS log in CSV form',
-  UNSUPPORTED_VARIANT: 'a PAN-OS log format pan-ser does not read',
   SHORT_ROW: 'the row has fewer cells than the header needs',
   BINARY: 'the line holds binary data (NUL bytes)',
 } as const;

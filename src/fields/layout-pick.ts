@@ -2,7 +2,7 @@
 // Config Version hint (field 5, `(major << 8) | minor` or a dotted "9.1"), then the field count.
 // Layouts only grow at the end, so any count at or above a layout's length fits it.
 import { FIELD_IDS, type FieldId } from './field-ids.js';
-import { LAYOUTS, type Layout } from './layouts/index.js';
+import { LAYOUTS, VARIANT_LAYOUTS, type Layout } from './layouts/index.js';
 
 export interface PreparedLayout {
   readonly layout: Layout;
@@ -10,10 +10,19 @@ export interface PreparedLayout {
   readonly positions: Int16Array;
 }
 
-const PREPARED: readonly PreparedLayout[] = LAYOUTS.map((layout) => ({
-  layout,
-  positions: Int16Array.from(FIELD_IDS, (id: FieldId) => layout.fields.indexOf(id)),
-}));
+function prepare(layout: Layout): PreparedLayout {
+  return {
+    layout,
+    positions: Int16Array.from(FIELD_IDS, (id: FieldId) => layout.fields.indexOf(id)),
+  };
+}
+
+const PREPARED: readonly PreparedLayout[] = LAYOUTS.map(prepare);
+
+/** The Prisma Access / Strata CSV variant: the log type sits in field 3 instead of 4. */
+export const PRISMA_LAYOUT: PreparedLayout = prepare(
+  VARIANT_LAYOUTS[0] ?? LAYOUTS[0] ?? { id: '', since: '', fields: [], samples: [] },
+);
 
 /** The smallest number of fields a TRAFFIC line must have to carry the Session End Reason. */
 export const MIN_TRAFFIC_FIELDS = Math.min(...LAYOUTS.map((l) => l.fields.length));

@@ -4,14 +4,17 @@
 import { PanSerError } from '../errors.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
 import type { InputFormat, Mapped, Reject, RejectCode, Skip } from '../model.js';
+import { parseKv } from '../input/kv.js';
 import { splitLine, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
+import { mapKv } from './kv-map.js';
 import { countKnownHeaders, HEADER_ALIASES, mapHeader } from './headers.js';
 import {
   layoutForRelease,
   MIN_TRAFFIC_FIELDS,
   pickLayout,
+  PRISMA_LAYOUT,
   type PreparedLayout,
 } from './layout-pick.js';
 
@@ -52,6 +55,7 @@ function skipType(type: string): Skip {
 }
 
 const HEADER_MIN_KNOWN = 3;
+const REASON_SLOT = FIELD_IDS.indexOf('session_end_reason');
 
 export function createMapper(file: string, options: MapOptions): Mapper {
   const facts: FileFacts = { format: null, columns: null, headerKinds: {}, layouts: {} };
@@ -116,17 +120,26 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }
 
-  function fromSyslog(cells: string[], line: number): Mapped {
+  /** LEEF, CEF and Strata JSON lines: parsed by key instead of by position. */
+  function keyValue(text: string, line: number): Mapped | null {
+    const kv = parseKv(text);
+    if (!kv) return null;
+    if (state === 'start') {
+      state = 'syslog';
+      facts.format = 'syslog';
+    }
+    const tag = kv.format === 'json' ? -1 : text.search(/(?:LEEF|CEF):/);
+    bump(facts.headerKinds, tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare');
+    const m = mapKv(kv, file, line);
+    if (m.kind === 'traffic') bump(facts.layouts, m.layout);
+    return m;
+  }
+
+  function fromSyslog(cells: string[], line: number, text: string): Mapped {
     const prefix = splitSyslogPrefix(cells[0] ?? '');
-    bump(facts.headerKinds, prefix.header);
     if (cells.length < 4) {
-      if (/(?:^|\s)(?:LEEF|CEF):\d/.test(cells[0] ?? '')) {
-        return reject(
-          line,
-          'UNSUPPORTED_VARIANT',
-          'LEEF/CEF logs are not read by pan-ser (set the syslog server profile format to BSD or IETF, which sends CSV)',
-        );
-      }
+      const kv = keyValue(text, line);
+      if (kv) return kv;
       return reject(
         line,
         'NOT_PANOS',
@@ -135,13 +148,15 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     }
     const type = (cells[3] ?? '').trim();
     if (type.toUpperCase() !== 'TRAFFIC') {
-      if (looksLikeLogType(type)) return skipType(type);
+      if (looksLikeLogType(type)) {
+        bump(facts.headerKinds, prefix.header);
+        return skipType(type);
+      }
+      const kv = keyValue(text, line);
+      if (kv) return kv;
       if ((cells[2] ?? '').trim().toUpperCase() === 'TRAFFIC') {
-        return reject(
-          line,
-          'UNSUPPORTED_VARIANT',
-          'TRAFFIC is in field 3, not 4: this is the Prisma Access / Strata CSV variant, which drops fields (forward the firewall logs directly)',
-        );
+        bump(facts.headerKinds, prefix.header);
+        return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
       }
       return reject(
         line,
@@ -149,6 +164,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells[3] ?? '')}"`,
       );
     }
+    bump(facts.headerKinds, prefix.header);
     if (cells.length < MIN_TRAFFIC_FIELDS) {
       return reject(
         line,
@@ -160,7 +176,24 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     if (!prepared) {
       return reject(line, 'TOO_FEW_FIELDS', `no known layout fits ${cells.length} fields`);
     }
-    cells[0] = prefix.first;
+    return fromLayout(cells, line, prepared, prefix.first);
+  }
+
+  function fromLayout(
+    cells: string[],
+    line: number,
+    prepared: PreparedLayout,
+    first: string,
+  ): Mapped {
+    const need = (prepared.positions[REASON_SLOT] ?? 0) + 1;
+    if (cells.length < need) {
+      return reject(
+        line,
+        'TOO_FEW_FIELDS',
+        `TRAFFIC line has ${cells.length} fields; the ${prepared.layout.id} layout needs ${need} to reach Session End Reason (the line was cut short)`,
+      );
+    }
+    cells[0] = first;
     const pos = prepared.positions;
     const fields = {} as Fields;
     for (let i = 0; i < FIELD_IDS.length; i++) {
@@ -181,8 +214,14 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         'the line holds NUL bytes: this is binary data, not a text log',
       );
     }
+    if (state !== 'csv' && body.charCodeAt(0) === 123 /* { */) {
+      const kv = keyValue(body, line);
+      if (kv) return kv;
+    }
     const cells = splitLine(body);
     if (cells instanceof SplitError) {
+      const kv = state === 'csv' ? null : keyValue(body, line);
+      if (kv) return kv;
       return reject(
         line,
         'UNTERMINATED_QUOTE',
@@ -209,7 +248,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       state = 'syslog';
       facts.format = 'syslog';
     }
-    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line);
+    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, body);
   }
 
   return { facts, map };

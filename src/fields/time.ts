@@ -1,9 +1,13 @@
 // Reads the timestamp forms seen in TRAFFIC logs into a number. PAN-OS times carry no zone, so a
 // naive time is read as if it were UTC ("device-local ms"); renderers print it back unchanged.
-// ISO times with a zone (Strata, High Resolution Timestamp) are converted to UTC. Pure.
+// ISO times with a zone (Strata, High Resolution Timestamp) are converted to UTC; CEF/LEEF
+// `Mar 09 2026 08:50:55 GMT` times are read as written. Pure.
 
 const PANOS = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})$/;
 const SPREADSHEET = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const MONTH_FIRST =
+  /^([A-Z][a-z]{2}) +(\d{1,2}) (\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?: (?:GMT|UTC))?$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 export function parseLogTime(raw: string): number | null {
@@ -15,6 +19,11 @@ export function parseLogTime(raw: string): number | null {
   if (m) {
     const y = m[3] ?? '';
     return utc(y.length === 2 ? `20${y}` : y, m[1], m[2], m[4], m[5], m[6] ?? '0');
+  }
+  m = MONTH_FIRST.exec(v);
+  if (m) {
+    const month = MONTHS.indexOf(m[1] ?? '') + 1;
+    return month === 0 ? null : utc(m[3], String(month), m[2], m[4], m[5], m[6]);
   }
   if (ISO_ZONED.test(v)) {
     const t = Date.parse(v.replace(/(\.\d{3})\d+/, '$1'));
@@ -36,7 +45,8 @@ export function formatLogTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** True when a log time names its zone (ISO with Z or an offset): parseLogTime gave UTC. */
+/** True when a log time names its zone (ISO with Z or an offset, or a trailing GMT/UTC). */
 export function isZonedLogTime(raw: string): boolean {
-  return ISO_ZONED.test(raw.trim());
+  const v = raw.trim();
+  return ISO_ZONED.test(v) || (MONTH_FIRST.test(v) && / (?:GMT|UTC)$/.test(v));
 }

@@ -1,36 +1,86 @@
 // The bits of the 32-bit Flags field (TRAFFIC idx 28). Facts: PAN-OS traffic log field docs,
-// "Flags" row (see ../shared/formats/panos-traffic-format.md §6). Names are ours, short and stable:
+// "Flags" row, and the Strata CEF/JSON booleans for the same bits (§6, §8.3). Names are ours:
 // findings and `explain` refer to them by key.
 
 export interface FlagInfo {
   readonly mask: number;
   readonly label: string;
+  /** The boolean that carries this bit in Strata Logging Service logs (CEF adds a "PanOS" prefix). */
+  readonly strata?: string;
 }
 
 export const FLAGS = {
-  pcap: { mask: 0x80000000, label: 'packet capture exists' },
-  mptcp: { mask: 0x40000000, label: 'client may use multipath TCP' },
+  pcap: { mask: 0x80000000, label: 'packet capture exists', strata: 'IsPacketCapture' },
+  mptcp: { mask: 0x40000000, label: 'client may use multipath TCP', strata: 'IsMptcpOn' },
   wildfire: { mask: 0x20000000, label: 'sample sent to WildFire' },
-  credential: { mask: 0x10000000, label: 'corporate credential submission detected' },
-  recon_excluded: { mask: 0x08000000, label: 'source exempt from reconnaissance protection' },
-  ipv6: { mask: 0x02000000, label: 'IPv6 session' },
-  decrypted: { mask: 0x01000000, label: 'SSL decrypted (forward or inbound proxy)' },
-  url_denied: { mask: 0x00800000, label: 'denied by URL filtering' },
-  nat: { mask: 0x00400000, label: 'NAT applied' },
-  captive_portal: { mask: 0x00200000, label: 'user identified by Authentication (Captive) Portal' },
-  nonstd_port: { mask: 0x00100000, label: 'application on a non-standard destination port' },
-  xff: { mask: 0x00080000, label: 'X-Forwarded-For value used as source user' },
-  proxy_transaction: { mask: 0x00040000, label: 'transaction inside an HTTP proxy session' },
-  pbf_c2s: { mask: 0x00020000, label: 'client-to-server flow policy-based forwarded' },
-  pbf_s2c: { mask: 0x00010000, label: 'server-to-client flow policy-based forwarded' },
-  container_page: { mask: 0x00008000, label: 'container page access' },
+  credential: {
+    mask: 0x10000000,
+    label: 'corporate credential submission detected',
+    strata: 'IsPhishing',
+  },
+  recon_excluded: {
+    mask: 0x08000000,
+    label: 'source exempt from reconnaissance protection',
+    strata: 'IsReconExcluded',
+  },
+  ipv6: { mask: 0x02000000, label: 'IPv6 session', strata: 'IsIPV6' },
+  decrypted: {
+    mask: 0x01000000,
+    label: 'SSL decrypted (forward or inbound proxy)',
+    strata: 'IsDecrypted',
+  },
+  url_denied: { mask: 0x00800000, label: 'denied by URL filtering', strata: 'IsURLDenied' },
+  nat: { mask: 0x00400000, label: 'NAT applied', strata: 'NAT' },
+  captive_portal: {
+    mask: 0x00200000,
+    label: 'user identified by Authentication (Captive) Portal',
+    strata: 'CaptivePortal',
+  },
+  nonstd_port: {
+    mask: 0x00100000,
+    label: 'application on a non-standard destination port',
+    strata: 'IsNonStandardDestinationPort',
+  },
+  xff: {
+    mask: 0x00080000,
+    label: 'X-Forwarded-For value used as source user',
+    strata: 'IsSourceXForwarded',
+  },
+  proxy_transaction: {
+    mask: 0x00040000,
+    label: 'transaction inside an HTTP proxy session',
+    strata: 'IsTransaction',
+  },
+  pbf_c2s: {
+    mask: 0x00020000,
+    label: 'client-to-server flow policy-based forwarded',
+    strata: 'IsClienttoServer',
+  },
+  pbf_s2c: {
+    mask: 0x00010000,
+    label: 'server-to-client flow policy-based forwarded',
+    strata: 'IsServertoClient',
+  },
+  container_page: { mask: 0x00008000, label: 'container page access', strata: 'IsContainer' },
   implicit_app: {
     mask: 0x00002000,
     label: 'temporary match for an implicit application dependency',
   },
-  symmetric_return: { mask: 0x00000800, label: 'forwarded with symmetric return' },
-  decrypt_mirror: { mask: 0x00000400, label: 'decrypted traffic copied to a mirror port' },
-  tunnel_inspected: { mask: 0x00000100, label: 'outer tunnel payload inspected' },
+  symmetric_return: {
+    mask: 0x00000800,
+    label: 'forwarded with symmetric return',
+    strata: 'IsSystemReturn',
+  },
+  decrypt_mirror: {
+    mask: 0x00000400,
+    label: 'decrypted traffic copied to a mirror port',
+    strata: 'IsDecryptMirror',
+  },
+  tunnel_inspected: {
+    mask: 0x00000100,
+    label: 'outer tunnel payload inspected',
+    strata: 'IsTunnelInspected',
+  },
 } as const satisfies Record<string, FlagInfo>;
 
 export type FlagKey = keyof typeof FLAGS;

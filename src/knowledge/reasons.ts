@@ -210,9 +210,10 @@ export const REASON_KEYS: readonly ReasonKey[] = (Object.keys(REASONS) as Reason
   (a, b) => REASONS[a].precedence - REASONS[b].precedence,
 );
 
-/** Spellings seen in the wild that mean a known reason (KB 55086 heading; upper-case N/A). */
+/** Spellings seen in the wild that mean a known reason (KB 55086 heading; Strata JSON "n-a"). */
 const REASON_ALIASES: Readonly<Record<string, ReasonKey>> = {
   'decrypt-unsupported-param': 'decrypt-unsupport-param',
+  'n-a': 'n/a',
 };
 
 /** Maps a raw log value to its reason key, or null when the table does not know it. */

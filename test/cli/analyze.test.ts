@@ -87,7 +87,46 @@ describe('analyze on generator output', () => {
   });
 });
 
-/** An independent count: csv-parse each line, find TRAFFIC at field 4, read fields 31 and 47. */
+/** The end reason, action and log type of one line, read here without pan-ser's code. */
+function readIndependently(line: string): { type: string; reason: string; action: string } | null {
+  if (line.startsWith('{')) {
+    const o = JSON.parse(line) as Record<string, string>;
+    const reason = (o.SessionEndReason ?? '').toLowerCase();
+    return {
+      type: o.LogType ?? '',
+      reason: reason === 'n-a' ? 'n/a' : reason,
+      action: o.Action ?? '',
+    };
+  }
+  const leef = /LEEF:2\.0\|[^|]*\|[^|]*\|[^|]*\|([^|]*)\|x7C\|(.*)$/.exec(line);
+  if (leef) {
+    const kv = new Map(
+      (leef[2] ?? '')
+        .split('|')
+        .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
+    );
+    return {
+      type: kv.get('cat') ?? '',
+      reason: kv.get('SessionEndReason') ?? '',
+      action: leef[1] ?? '',
+    };
+  }
+  const cef = /CEF:0\|[^|]*\|[^|]*\|[^|]*\|([^|]*)\|([^|]*)\|/.exec(line);
+  if (cef) {
+    const get = (k: string) => new RegExp(`(?:^| )${k}=(\\S*)`).exec(line)?.[1] ?? '';
+    return {
+      type: [cef[1], cef[2]].includes('TRAFFIC') ? 'TRAFFIC' : '',
+      reason: get('reason'),
+      action: get('act'),
+    };
+  }
+  const rows: string[][] = parse(line, { relax_quotes: true, relax_column_count: true });
+  const cells = rows[0] ?? [];
+  if (cells.length < 47) return null;
+  return { type: cells[3] ?? '', reason: cells[46] ?? '', action: cells[30] ?? '' };
+}
+
+/** An independent count of TRAFFIC reasons and actions in a sample file. */
 function independentCount(file: string): {
   reasons: Record<string, number>;
   actions: Record<string, number>;
@@ -98,12 +137,11 @@ function independentCount(file: string): {
   let traffic = 0;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
-    const rows: string[][] = parse(line, { relax_quotes: true, relax_column_count: true });
-    const cells = rows[0] ?? [];
-    if (cells[3] !== 'TRAFFIC' || cells.length < 47) continue;
+    const got = readIndependently(line);
+    if (got?.type !== 'TRAFFIC') continue;
     traffic++;
-    const reason = (cells[46] ?? '').toLowerCase();
-    const action = (cells[30] ?? '').toLowerCase();
+    const reason = got.reason.toLowerCase();
+    const action = got.action.toLowerCase();
     reasons[reason] = (reasons[reason] ?? 0) + 1;
     actions[action] = (actions[action] ?? 0) + 1;
   }

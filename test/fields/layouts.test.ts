@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_IDS } from '../../src/fields/field-ids.js';
 import { layoutForRelease, pickLayout } from '../../src/fields/layout-pick.js';
-import { LAYOUTS } from '../../src/fields/layouts/index.js';
+import { LAYOUTS, VARIANT_LAYOUTS } from '../../src/fields/layouts/index.js';
 import { createMapper } from '../../src/fields/map.js';
 
 describe('layout data files', () => {
@@ -27,7 +27,7 @@ describe('layout data files', () => {
     for (const id of FIELD_IDS) expect(newest, id).toContain(id);
   });
 
-  for (const layout of LAYOUTS) {
+  for (const layout of [...LAYOUTS, ...VARIANT_LAYOUTS]) {
     for (const sample of layout.samples) {
       it(`${layout.id}: maps its sample (${sample.source})`, () => {
         const m = createMapper('sample.log', { inputFormat: 'auto' }).map(sample.line, 1);

@@ -99,11 +99,7 @@ describe('syslog mapping', () => {
     ['a,b,c,lower-case-type,x', 'NOT_PANOS'],
     [
       '<14>1 2021-10-27T19:21:00.034Z h lf - panwlogs - 2021-10-27T19:20:59.000000Z,no-serial,TRAFFIC,end,10.0,x',
-      'UNSUPPORTED_VARIANT',
-    ],
-    [
-      'Feb 12 13:34:18 PANFW01 LEEF:2.0|Palo Alto Networks|PAN-OS Syslog Integration|11.1.6-h3|allow|x7C|cat=TRAFFIC',
-      'UNSUPPORTED_VARIANT',
+      'TOO_FEW_FIELDS',
     ],
     ['1,2,3\u0000,TRAFFIC', 'BINARY'],
   ])('rejects %j as %s', (text, code) => {
@@ -119,5 +115,56 @@ describe('syslog mapping', () => {
   it('honours --panos-version over the hints', () => {
     const r = createMapper('x.log', { inputFormat: 'auto', panosVersion: '7.1' }).map(line, 1);
     expect(r.kind === 'traffic' && r.layout).toBe('7.x');
+  });
+
+  it('reads LEEF, CEF and Strata JSON records by key', () => {
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const leef = m.map(
+      'Mar  9 12:50:56 FW LEEF:2.0|Palo Alto Networks|PAN-OS Syslog Integration|11.1.6|deny|x7C|cat=TRAFFIC|Subtype=deny|RuleName=r, one|Flags=0x1000000|SessionEndReason=policy-deny|totalBytes=10',
+      1,
+    );
+    expect(
+      leef.kind === 'traffic' && [
+        leef.layout,
+        leef.fields.action,
+        leef.fields.rule,
+        leef.fields.flags,
+        leef.fields.session_end_reason,
+      ],
+    ).toEqual(['LEEF', 'deny', 'r, one', '0x1000000', 'policy-deny']);
+    const cef = m.map(
+      'CEF:0|Palo Alto Networks|LF|2.0|TRAFFIC|end|3|rt=Jul 31 2022 12:46:24 cs1=SO Access cs1Label=Rule act=allow out=5 in=7 reason=tcp-fin PanOSIsDecrypted=true PanOSCaptivePortal=false',
+      2,
+    );
+    expect(
+      cef.kind === 'traffic' && [
+        cef.fields.type,
+        cef.fields.subtype,
+        cef.fields.rule,
+        cef.fields.bytes_sent,
+        cef.fields.bytes_received,
+        cef.fields.flags,
+      ],
+    ).toEqual(['TRAFFIC', 'end', 'SO Access', '5', '7', '0x1000000']);
+    const fwCef = m.map(
+      'CEF:0|Palo Alto Networks|PAN-OS|9.1|end|TRAFFIC|1|act=allow in=5 out=7 reason=aged-out',
+      3,
+    );
+    expect(
+      fwCef.kind === 'traffic' && [
+        fwCef.fields.subtype,
+        fwCef.fields.bytes_sent,
+        fwCef.fields.bytes_received,
+      ],
+    ).toEqual(['end', '5', '7']);
+    const json = m.map(
+      '{"LogType":"TRAFFIC","Subtype":"start","Action":"allow","SessionEndReason":"n-a","IsDecrypted":false}',
+      4,
+    );
+    expect(
+      json.kind === 'traffic' && [json.layout, json.fields.session_end_reason, json.fields.flags],
+    ).toEqual(['JSON', 'n-a', '0x0']);
+    expect(m.map('{"LogType":"SYSTEM"}', 5)).toEqual({ kind: 'skip', what: 'SYSTEM' });
+    expect(m.facts.layouts).toEqual({ LEEF: 1, CEF: 2, JSON: 1 });
   });
 });

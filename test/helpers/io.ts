@@ -1,12 +1,26 @@
 // Test helpers: an in-memory Io for run(argv, io), and paths to the repo's fixtures.
 import { Readable, Writable } from 'node:stream';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../src/io.js';
 import { run } from '../../src/cli.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+/**
+ * The project's read-only reference folder (generator, formats, samples): beside the checkout in
+ * CI and on developer machines; PAN_SER_SHARED overrides, /work/shared is the workplace default.
+ */
+export const SHARED: string =
+  [
+    process.env.PAN_SER_SHARED,
+    fileURLToPath(new URL('../../../shared/', import.meta.url)),
+    '/work/shared/',
+  ]
+    .filter((p): p is string => p !== undefined && p !== '')
+    .map((p) => (p.endsWith('/') ? p : `${p}/`))
+    .find((p) => existsSync(`${p}tools/gen-panlogs.mjs`)) ??
+  fileURLToPath(new URL('../../../shared/', import.meta.url));
 
 export interface RunResult {
   code: number;

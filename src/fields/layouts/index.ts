@@ -10,6 +10,7 @@ import { PANOS_9_1 } from './panos-9-1.js';
 import { PANOS_10_0 } from './panos-10-0.js';
 import { PANOS_10_1_TO_11_0 } from './panos-10-1-11-0.js';
 import { PANOS_11_1_PLUS } from './panos-11-1-plus.js';
+import { PRISMA_10_0 } from './prisma-10-0.js';
 
 export type { Layout, LayoutSample } from './layout.js';
 
@@ -24,3 +25,6 @@ export const LAYOUTS: readonly Layout[] = [
   PANOS_10_1_TO_11_0,
   PANOS_11_1_PLUS,
 ];
+
+/** Layouts of variants that reorder fields (not part of the append-only release chain). */
+export const VARIANT_LAYOUTS: readonly Layout[] = [PRISMA_10_0];

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { classifyRecord, toCount } from '../../src/classify/classify.js';
+import { FIELD_IDS, type Fields } from '../../src/fields/field-ids.js';
+import type { TrafficRecord } from '../../src/model.js';
+
+function record(over: Partial<Fields>): TrafficRecord {
+  const fields = Object.fromEntries(FIELD_IDS.map((id) => [id, ''])) as Fields;
+  return {
+    kind: 'traffic',
+    file: 'f',
+    line: 1,
+    layout: 'csv-export',
+    fields: { ...fields, ...over },
+  };
+}
+
+describe('classifyRecord', () => {
+  it('normalises reason and action and reads the numbers', () => {
+    const c = classifyRecord(
+      record({
+        session_end_reason: 'TCP-FIN',
+        action: 'reset both',
+        flags: '0x01400000',
+        bytes: '1234',
+        repeatcnt: '3',
+        time_generated: '2026/11/23 10:00:05',
+      }),
+    );
+    expect(c.reason).toBe('tcp-fin');
+    expect(c.action).toBe('reset-both');
+    expect(c.flags).toBe(0x1400000);
+    expect(c.bytes).toBe(1234);
+    expect(c.repeat).toBe(3);
+    expect(c.time).toBe(Date.UTC(2026, 10, 23, 10, 0, 5));
+  });
+
+  it('keeps unknown values as null instead of failing, with safe defaults', () => {
+    const c = classifyRecord(
+      record({
+        session_end_reason: 'made-up',
+        action: 'xxxx',
+        flags: 'zz',
+        bytes: '-5',
+        repeatcnt: 'x',
+      }),
+    );
+    expect(c.reason).toBeNull();
+    expect(c.action).toBeNull();
+    expect(c.flags).toBeNull();
+    expect(c.bytes).toBe(0);
+    expect(c.repeat).toBe(1);
+    expect(c.time).toBeNull();
+  });
+
+  it('falls back to the receive time when the generated time is unreadable', () => {
+    const c = classifyRecord(
+      record({ time_generated: '2020/00/00 00:00:00', receive_time: '9/16/19 10:00' }),
+    );
+    expect(c.time).toBe(Date.UTC(2019, 8, 16, 10, 0, 0));
+  });
+
+  it('toCount refuses fractions, negatives and huge values', () => {
+    expect(toCount('12')).toBe(12);
+    expect(toCount('1.5')).toBe(0);
+    expect(toCount('-1')).toBe(0);
+    expect(toCount('99999999999999999999')).toBe(0);
+  });
+});

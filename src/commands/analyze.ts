@@ -28,21 +28,21 @@ interface AnalyzeFlags {
   panosVersion?: string;
   weight: 'rows' | 'repeat';
   top: number;
-  groupBy: string[];
-  where: string[];
+  groupBy?: string[];
+  where?: string[];
   since?: string;
   until?: string;
   tz?: string;
   bucket?: string;
-  failOn: string[];
-  quiet: boolean;
+  failOn?: string[];
+  quiet?: boolean;
   color: boolean;
   strict: boolean;
   maxErrors: number;
   maxRecordSize: number;
 }
 
-const collect = (v: string, prev: string[]): string[] => [...prev, v];
+const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
 export function registerAnalyze(
   program: Command,
@@ -77,13 +77,11 @@ export function registerAnalyze(
       '--group-by <keys>',
       `table of sessions per combination of keys (${SLICE_KEYS.join('|')}); repeat or comma-separate`,
       collect,
-      [],
     )
     .option(
       '--where <terms>',
       'keep sessions matching field<op>value terms (= != =~ !~ < > <= >=), e.g. "reason=policy-deny action=allow"; repeatable (all must hold)',
       collect,
-      [],
     )
     .option(
       '--since <time>',
@@ -102,9 +100,8 @@ export function registerAnalyze(
       '--fail-on <gate>',
       'exit 1 when <reason|finding-id>[>N|>P%] is exceeded (no limit: any session); repeatable',
       collect,
-      [],
     )
-    .option('-q, --quiet', 'print only the gate results (no report, no rejected lines)', false)
+    .option('-q, --quiet', 'print only the gate results (no report, no rejected lines)')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .option('--strict', 'stop at the first rejected line (exit 2)', false)
     .option(
@@ -129,7 +126,7 @@ Examples:
   pan-ser analyze fw1.log.gz fw2.log --format json > summary.json
   pan-ser analyze fw.log --format html -o report.html
   pan-ser analyze fw.log --group-by rule,app --where "reason=policy-deny action=allow"
-  pan-ser analyze fw.log --quiet --fail-on policy-deny>5% --fail-on threat>0
+  pan-ser analyze fw.log --quiet --fail-on 'policy-deny>5%' --fail-on threat
   zcat old.log.gz | pan-ser analyze - --panos-version 8.1`,
     )
     .action(async (files: string[], flags: AnalyzeFlags) => {
@@ -193,15 +190,15 @@ export async function analyzeCommand(
       'use UTC, +05:30 or a name such as Europe/Berlin',
     );
   const window = parseWindow(flags, zone ?? AS_LOGGED);
-  const terms = parseWhere(flags.where);
+  const terms = parseWhere(flags.where ?? []);
   const filter = compileFilter(terms, window);
-  const groupBy = parseGroupBy(flags.groupBy);
+  const groupBy = parseGroupBy(flags.groupBy ?? []);
   const bucketMs = flags.bucket === undefined ? null : parseBucket(flags.bucket);
   if (flags.bucket !== undefined && bucketMs === null)
     throw usage(`--bucket "${flags.bucket}" is not a width`, 'e.g. 15m, 1h, 1d or 1w');
-  const gates = flags.failOn.map(parseGate);
+  const gates = (flags.failOn ?? []).map(parseGate);
   const renderer = RENDERERS[flags.format];
-  const quiet = flags.quiet;
+  const quiet = flags.quiet === true;
 
   const sink = quiet ? null : await openSink(io.stdout, flags.output);
   const progress = progressEnabled(io) ? createProgress(io, files.length) : null;

@@ -314,6 +314,27 @@ describe('slicing', () => {
     expect(s.lines.analysed + (s.filter?.filtered ?? 0)).toBe(all.lines.analysed);
   });
 
+  it('--tz moves zoned log times into the zone and leaves naive ones as logged', async () => {
+    const zoned = 'fixtures/samples/elastic-beats-traffic-nanos-time.log';
+    const naive = 'fixtures/samples/cribl-pan-traffic.log';
+    const hours = (a: string | null, b: string | null) =>
+      (Date.parse(`${b ?? ''}Z`) - Date.parse(`${a ?? ''}Z`)) / 3600_000;
+    const z0 = await json([zoned]);
+    const z1 = await json([zoned, '--tz', '+02:00']);
+    expect(hours(z0.time.first, z1.time.first)).toBe(2);
+    expect(z1.time.zone).toMatch(/^UTC\+02:00/);
+    const n0 = await json([naive]);
+    const n1 = await json([naive, '--tz', 'Asia/Tokyo']);
+    expect(n1.time.first).toBe(n0.time.first);
+    const first = n0.time.first ?? '';
+    const inWindow = await json([naive, '--tz', 'Asia/Tokyo', '--since', first]);
+    expect(inWindow.lines.analysed).toBe(n0.lines.analysed);
+    // The same instant given in UTC is 9 hours later on a Tokyo wall clock: nothing is left.
+    const utc = `${first.replace(' ', 'T')}Z`;
+    const shifted = await json([naive, '--tz', 'Asia/Tokyo', '--since', utc]);
+    expect(shifted.lines.analysed).toBe(0);
+  });
+
   it('refuses bad slicing options with exit 2 and one line', async () => {
     for (const args of [
       ['--where', 'rule=~(a+)+$'],

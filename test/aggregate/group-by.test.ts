@@ -43,7 +43,7 @@ describe('GroupBy', () => {
           const c = rec(r.rule, r.app);
           one.add(c, r.reason, 1);
           (i < cut ? a : b).add(c, r.reason, 1);
-          const key = JSON.stringify([r.rule || '(none)', r.app || '(none)']);
+          const key = JSON.stringify([r.rule || '(none)', r.app]);
           const by = want.get(key) ?? {};
           by[r.reason] = (by[r.reason] ?? 0) + 1;
           want.set(key, by);

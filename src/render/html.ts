@@ -76,7 +76,8 @@ h3 { font-size:15px; margin:16px 0 8px; }
 table { border-collapse:collapse; width:100%; margin:8px 0; }
 th, td { text-align:left; padding:5px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
 td { overflow-wrap:anywhere; }
-.finding table { font-size:12.5px; table-layout:fixed; }
+.finding table { font-size:12.5px; width:auto; min-width:50%; }
+.finding table.examples { table-layout:fixed; width:100%; }
 th { font-weight:600; background:#f0f3f6; white-space:nowrap; }
 table.sortable th { cursor:pointer; }
 th[aria-sort=ascending]::after { content:" ▲"; } th[aria-sort=descending]::after { content:" ▼"; }
@@ -102,6 +103,7 @@ function table(
   head: readonly string[],
   rows: readonly Cell[][],
   numeric: ReadonlySet<number>,
+  className = 'sortable',
 ): string {
   const th = head.map((x) => `<th scope="col">${h(x)}</th>`).join('');
   const body = rows
@@ -116,7 +118,7 @@ function table(
           .join('')}</tr>`,
     )
     .join('\n');
-  return `<table class="sortable"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table class="${className}"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 const n = (x: number): Cell => ({ text: num(x), n: x });
@@ -260,6 +262,7 @@ function findings(s: Summary, top: number): string {
                 },
               ]),
               new Set(),
+              'sortable examples',
             );
       const checks = f.nextChecks.map((c) => `<li>${h(c)}</li>`).join('');
       return `<div class="finding"><h3><span class="sev sev-${h(f.severity)}">${h(f.severity)}</span> ${h(f.title)} <code class="muted">${h(f.id)}</code></h3>

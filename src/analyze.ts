@@ -4,6 +4,7 @@
 // the run goes on with the next input.
 import { pipeline } from 'node:stream/promises';
 import { classifyRecord } from './classify/classify.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './classify/findings.js';
 import { createAggregator, FILTERED, type AggregatorOptions } from './aggregate/aggregator.js';
 import type { InputSummary, Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
@@ -25,6 +26,8 @@ export interface AnalyzeOptions extends MapOptions {
   readonly filter?: ((c: Classified) => boolean) | null;
   /** --tz: zoned log times are moved into this zone's wall clock (naive ones already are). */
   readonly zone?: Zone | null;
+  /** Finding thresholds; the defaults (classify/findings.ts) when absent. */
+  readonly thresholds?: Thresholds;
 }
 
 export interface AnalyzeHooks {
@@ -52,7 +55,8 @@ export async function analyzeInputs(
   io: Io,
   hooks: AnalyzeHooks = {},
 ): Promise<Summary> {
-  const agg = createAggregator(options.aggregator);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const agg = createAggregator({ ...options.aggregator, thresholds });
   const { filter, zone } = options;
   for (const [index, name] of names.entries()) {
     const mapper = createMapper(name, options);
@@ -77,7 +81,7 @@ export async function analyzeInputs(
       input.lines.read++;
       switch (m.kind) {
         case 'traffic': {
-          let c = classifyRecord(m);
+          let c = classifyRecord(m, thresholds);
           if (
             zone &&
             c.time !== null &&

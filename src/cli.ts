@@ -4,6 +4,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerDiff } from './commands/diff.js';
+import { registerExplain } from './commands/explain.js';
+import { registerFindings } from './commands/findings.js';
 import { registerReasons } from './commands/reasons.js';
 import { ERROR_CODES, EXIT, formatErrorLine, PanSerError } from './errors.js';
 import type { Io } from './io.js';
@@ -38,6 +40,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     exitCode = code;
   });
   registerReasons(program, io);
+  registerExplain(program, io);
+  registerFindings(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

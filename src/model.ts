@@ -32,6 +32,26 @@ export interface Skip {
   readonly kind: 'skip';
   /** The log type (THREAT, SYSTEM, …), or `(header)` / `(blank)`. */
   readonly what: string;
+  /** For DECRYPTION, THREAT and AUTH syslog lines: what the findings may join to TRAFFIC. */
+  readonly related?: RelatedLog;
+}
+
+export type RelatedLogType = 'DECRYPTION' | 'THREAT' | 'AUTH';
+
+/**
+ * The few fields of a DECRYPTION, THREAT or AUTH log that explain how a session ended, keyed
+ * like TRAFFIC by serial + session id (fields/related-layouts.ts says where each one sits).
+ */
+export interface RelatedLog {
+  readonly type: RelatedLogType;
+  readonly file: string;
+  readonly line: number;
+  readonly serial: string;
+  readonly sessionid: string;
+  readonly subtype: string;
+  readonly action: string;
+  /** DECRYPTION: the Error text; THREAT: the threat name/ID; AUTH: event and description. */
+  readonly detail: string;
 }
 
 export interface TrafficRecord {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../src/errors.js';
 import { FORMAT_NAMES } from '../src/render/registry.js';
+import { renderFindingsList } from '../src/render/findings-list.js';
 import { renderReasons } from '../src/render/reasons.js';
 import { DEFAULT_VIEW } from '../src/render/view.js';
 import { ROOT } from './helpers/io.js';
@@ -13,6 +14,11 @@ describe('README', () => {
   it('embeds the reason table exactly as `pan-ser reasons --format markdown` prints it', () => {
     const m = /<!-- reasons:start -->\n([\s\S]*?)<!-- reasons:end -->/.exec(readme);
     expect(m?.[1]).toBe(renderReasons('markdown', DEFAULT_VIEW));
+  });
+
+  it('embeds the findings table exactly as `pan-ser findings --format markdown` prints it', () => {
+    const m = /<!-- findings:start -->\n([\s\S]*?)<!-- findings:end -->/.exec(readme);
+    expect(m?.[1]).toBe(renderFindingsList('markdown', DEFAULT_VIEW));
   });
 
   it('names a bundled sample that exists in its quick start', () => {

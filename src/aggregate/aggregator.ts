@@ -11,6 +11,9 @@ import { AS_LOGGED } from '../fields/zone.js';
 import { GroupBy } from './group-by.js';
 import { TimeBuckets } from './time-buckets.js';
 import { TopK, type TopKRow } from './top-k.js';
+import { groupValue } from './group-value.js';
+import { FindingsAggregator } from './findings.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
 import {
   GROUP_KEYS,
   SCHEMA_VERSION,
@@ -40,6 +43,8 @@ export interface AggregatorOptions {
   readonly zoneLabel?: string;
   /** The filter as the user gave it, for the report (the filtering is done before add). */
   readonly filter?: { where: readonly string[]; since: string | null; until: string | null };
+  /** Finding thresholds (classify/findings.ts THRESHOLDS); the defaults when absent. */
+  readonly thresholds?: Thresholds;
 }
 
 /** What a filtered-out line is counted as, under skipped. */
@@ -51,6 +56,8 @@ export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   capacity: 1000,
   keepRejects: 20,
 };
+
+export { groupValue } from './group-value.js';
 
 export const UNRECOGNIZED = '(unrecognized)';
 
@@ -69,22 +76,6 @@ export interface Aggregator {
   /** Records one finished input with its own line counts. */
   addInput(input: InputSummary): void;
   finish(): Summary;
-}
-
-export function groupValue(c: Classified, key: GroupKey): string {
-  const f = c.rec.fields;
-  switch (key) {
-    case 'rule':
-      return f.rule || '(none)';
-    case 'app':
-      return f.app || '(none)';
-    case 'zonePair':
-      return `${f.from || '?'}->${f.to || '?'}`;
-    case 'src':
-      return f.src || '(none)';
-    case 'dst':
-      return f.dst || '(none)';
-  }
 }
 
 export function createAggregator(
@@ -110,6 +101,12 @@ export function createAggregator(
     options.groupBy && options.groupBy.length > 0
       ? new GroupBy(options.groupBy, options.capacity)
       : null;
+  const findings = new FindingsAggregator({
+    weight: options.weight,
+    capacity: options.capacity,
+    top: options.top,
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+  });
 
   const tally = (m: Map<string, Tally>, key: string): Tally => {
     let t = m.get(key);
@@ -143,6 +140,7 @@ export function createAggregator(
       }
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
       groupBy?.add(c, reason, w);
+      findings.add(c);
       if (c.time === null) unparsedTimes++;
       else {
         timeline.add(c.time, reason, w);
@@ -152,6 +150,7 @@ export function createAggregator(
     },
     addSkip(s) {
       skippedBy[s.what] = (skippedBy[s.what] ?? 0) + 1;
+      if (s.related) findings.addRelated(s.related);
     },
     addReject(r) {
       rejectsByCode[r.code] = (rejectsByCode[r.code] ?? 0) + 1;
@@ -263,7 +262,7 @@ export function createAggregator(
           reasons: unknownReasons.top(20).map(toGroupRow),
           actions: unknownActions.top(20).map(toGroupRow),
         },
-        findings: [],
+        findings: findings.finish(totals.sessions),
         rejects: { total: lines.rejected, byCode: { ...rejectsByCode }, first: firstRejects },
       };
     },

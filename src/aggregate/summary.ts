@@ -101,7 +101,19 @@ export interface FindingCause {
   readonly sessions: number;
   /** Of those, sessions where a correlated log (DECRYPTION, THREAT, AUTH) confirms it. */
   readonly confirmed: number;
+  /** Sessions where this cause ranks first (confirmed causes first, then table order). */
+  readonly primary?: number;
   readonly explanation: string;
+}
+
+/** For findings judged on a share (e.g. client resets among decrypted sessions). */
+export interface FindingShare {
+  /** What the share is of, in words. */
+  readonly of: string;
+  readonly base: number;
+  readonly percent: number;
+  /** The threshold in percent the share reached. */
+  readonly threshold: number;
 }
 
 export interface FindingRow {
@@ -116,6 +128,7 @@ export interface FindingRow {
   readonly top: Readonly<Record<'rule' | 'app' | 'zonePair', readonly GroupRow[]>>;
   readonly causes: readonly FindingCause[];
   readonly examples: readonly FindingExample[];
+  readonly share?: FindingShare;
 }
 
 export interface FilterInfo {

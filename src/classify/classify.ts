@@ -1,10 +1,13 @@
 // Attaches meaning to a TrafficRecord: the normalised end reason and action (from knowledge/),
-// the numeric fields the aggregator sums, and the session time. Pure and per-record cheap.
+// the numeric fields the aggregator sums, the session time and the ids of the findings it
+// matches (classify/findings.ts). Pure and per-record cheap: no allocation beyond the result
+// when no finding matches.
 import { normalizeAction } from '../knowledge/actions.js';
 import { parseFlags } from '../knowledge/flags.js';
 import { normalizeReason } from '../knowledge/reasons.js';
 import type { Classified, TrafficRecord } from '../model.js';
 import { parseLogTime } from '../fields/time.js';
+import { DEFAULT_THRESHOLDS, matchFindings, type Thresholds } from './findings.js';
 
 /** A non-negative integer field; 0 when empty or unreadable. */
 export function toCount(raw: string): number {
@@ -12,12 +15,15 @@ export function toCount(raw: string): number {
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
-const NO_FINDINGS: readonly string[] = [];
+const NO_FINDINGS: readonly string[] = Object.freeze([]);
 
-export function classifyRecord(rec: TrafficRecord): Classified {
+export function classifyRecord(
+  rec: TrafficRecord,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): Classified {
   const f = rec.fields;
   const repeat = toCount(f.repeatcnt);
-  return {
+  const c: { -readonly [K in keyof Classified]: Classified[K] } = {
     rec,
     reason: normalizeReason(f.session_end_reason),
     action: normalizeAction(f.action),
@@ -27,4 +33,6 @@ export function classifyRecord(rec: TrafficRecord): Classified {
     time: parseLogTime(f.time_generated) ?? parseLogTime(f.receive_time),
     findings: NO_FINDINGS,
   };
+  c.findings = matchFindings(c, thresholds);
+  return c;
 }

@@ -20,6 +20,14 @@ import type { View } from '../render/view.js';
 import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
 import { compileFilter, parseWhere } from '../slice/where.js';
 import { positiveInt, wantsColor, type ErrLine } from './shared.js';
+import {
+  DEFAULT_THRESHOLDS,
+  FINDING_IDS,
+  THRESHOLDS,
+  THRESHOLD_NAMES,
+  type ThresholdName,
+  type Thresholds,
+} from '../classify/findings.js';
 
 interface AnalyzeFlags {
   format: FormatName;
@@ -40,6 +48,7 @@ interface AnalyzeFlags {
   strict: boolean;
   maxErrors: number;
   maxRecordSize: number;
+  threshold?: string[];
 }
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
@@ -116,9 +125,17 @@ export function registerAnalyze(
       positiveInt('--max-record-size'),
       DEFAULT_MAX_RECORD_BYTES,
     )
+    .option(
+      '--threshold <name=value>',
+      'tune a finding threshold (repeatable; see "Finding thresholds" below)',
+      collect,
+    )
     .addHelpText(
       'after',
       `
+Finding thresholds (--threshold name=value):
+${THRESHOLD_NAMES.map((n) => `  ${n} (default ${THRESHOLDS[n].value}): ${THRESHOLDS[n].help}`).join('\n')}
+
 Exit codes: 0 ok; 1 a --fail-on gate was breached; 2 bad usage or an input could not be read.
 
 Examples:
@@ -199,6 +216,7 @@ export async function analyzeCommand(
   const gates = (flags.failOn ?? []).map(parseGate);
   const renderer = RENDERERS[flags.format];
   const quiet = flags.quiet === true;
+  const thresholds = parseThresholds(flags.threshold ?? []);
 
   const sink = quiet ? null : await openSink(io.stdout, flags.output);
   const progress = progressEnabled(io) ? createProgress(io, files.length) : null;
@@ -214,6 +232,7 @@ export async function analyzeCommand(
         panosVersion: flags.panosVersion,
         maxRecordBytes: flags.maxRecordSize,
         strict: flags.strict,
+        thresholds,
         filter,
         zone,
         aggregator: {
@@ -279,9 +298,24 @@ export async function analyzeCommand(
     }
     await sink.end();
   }
-  // The findings table's ids are not wired in yet: null skips the "unknown id" check.
-  const results = evaluateGates(summary, gates, null);
+  const results = evaluateGates(summary, gates, new Set<string>(FINDING_IDS));
   for (const r of results) err(escapeTerminal(formatGateResult(r, summary.totals.sessions)));
   if (inputErrors > 0) return EXIT.usageOrInput;
   return results.some((r) => r.breached) ? EXIT.gateBreached : EXIT.ok;
+}
+
+/** `name=value` pairs over the defaults; an unknown name or a bad number is a usage error. */
+export function parseThresholds(pairs: readonly string[]): Thresholds {
+  const out: Record<ThresholdName, number> = { ...DEFAULT_THRESHOLDS };
+  for (const pair of pairs) {
+    const m = /^([a-z-]+)=(\d+(?:\.\d+)?)$/.exec(pair.trim());
+    const name = m?.[1] ?? '';
+    if (!m || !(THRESHOLD_NAMES as readonly string[]).includes(name)) {
+      throw new PanSerError('USAGE', `bad --threshold "${pair}"`, {
+        hint: `give name=number with a name among ${THRESHOLD_NAMES.join(', ')}`,
+      });
+    }
+    out[name as ThresholdName] = Number(m[2]);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // from the first non-blank line and keeps the header's column map. Pure: no I/O, no clock.
 import { PanSerError } from '../errors.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
-import type { InputFormat, Mapped, Reject, RejectCode, Skip } from '../model.js';
+import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
 import { parseKv } from '../input/kv.js';
 import { splitLine, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
@@ -17,6 +17,7 @@ import {
   PRISMA_LAYOUT,
   type PreparedLayout,
 } from './layout-pick.js';
+import { RELATED_LAYOUTS } from './related-layouts.js';
 
 export interface MapOptions {
   readonly inputFormat: 'auto' | InputFormat;
@@ -148,6 +149,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     }
     const type = (cells[3] ?? '').trim();
     if (type.toUpperCase() !== 'TRAFFIC') {
+      if (Object.hasOwn(RELATED_LAYOUTS, type)) {
+        bump(facts.headerKinds, prefix.header);
+        return relatedSkip(type as RelatedLogType, cells, prefix.first, line);
+      }
       if (looksLikeLogType(type)) {
         bump(facts.headerKinds, prefix.header);
         return skipType(type);
@@ -202,6 +207,34 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     }
     bump(facts.layouts, prepared.layout.id);
     return { kind: 'traffic', file, line, layout: prepared.layout.id, fields };
+  }
+
+  /** A DECRYPTION/THREAT/AUTH line: still a skip (counted by type), with what findings join. */
+  function relatedSkip(type: RelatedLogType, cells: string[], first: string, line: number): Skip {
+    const at = RELATED_LAYOUTS[type];
+    if (cells.length < at.minFields) return skipType(type);
+    cells[0] = first;
+    const get = (i: number) => (cells[i] ?? '').trim();
+    const sessionid = get(at.sessionid);
+    if (sessionid === '' || sessionid === '0') return skipType(type);
+    const detail = at.detail
+      .map(get)
+      .filter((v) => v !== '')
+      .join(' / ');
+    return {
+      kind: 'skip',
+      what: type,
+      related: {
+        type,
+        file,
+        line,
+        serial: get(at.serial),
+        sessionid,
+        subtype: get(at.subtype),
+        action: get(at.action),
+        detail,
+      },
+    };
   }
 
   function map(text: string, line: number): Mapped {

@@ -229,7 +229,7 @@ function findings(s: Summary, top: number): string {
       const examples =
         f.examples.length === 0
           ? ''
-          : `<h3>Examples</h3>` +
+          : `<details><summary>Examples (${f.examples.length})</summary>` +
             table(
               [
                 'Where',
@@ -263,7 +263,8 @@ function findings(s: Summary, top: number): string {
               ]),
               new Set(),
               'sortable examples',
-            );
+            ) +
+            '</details>';
       const checks = f.nextChecks.map((c) => `<li>${h(c)}</li>`).join('');
       return `<div class="finding"><h3><span class="sev sev-${h(f.severity)}">${h(f.severity)}</span> ${h(f.title)} <code class="muted">${h(f.id)}</code></h3>
 <p><b>${num(f.sessions)}</b> sessions (${f.percent.toFixed(2)}%), ${h(bytes(f.bytes))}. ${h(f.explanation)}</p>

@@ -7,6 +7,8 @@ import { bytes, num } from './table.js';
 import { sparkline } from './sparkline.js';
 import type { View } from './view.js';
 
+const sessions = (n: number): string => `${num(n)} session${n === 1 ? '' : 's'}`;
+
 /** Categories whose top rules and apps are worth a reviewer's look. */
 const OFFENDER_CATEGORIES = new Set(['threat', 'policy', 'decryption', 'resource', 'unrecognized']);
 
@@ -57,14 +59,12 @@ export function renderMarkdown(s: Summary, view: View): string {
   if (s.findings.length === 0) out.push('No findings.', '');
   for (const f of s.findings) {
     out.push(
-      `- **${md(f.title)}** (\`${md(f.id)}\`, ${f.severity}): ${num(f.sessions)} sessions (${f.percent.toFixed(2)}%). ${md(f.explanation)}`,
+      `- **${md(f.title)}** (\`${md(f.id)}\`, ${f.severity}): ${sessions(f.sessions)} (${f.percent.toFixed(2)}%). ${md(f.explanation)}`,
     );
     const rules = f.top.rule.slice(0, view.top).map((g) => `${md(g.value)} (${num(g.sessions)})`);
     if (rules.length > 0) out.push(`  - rules: ${rules.join(', ')}`);
     for (const c of f.causes)
-      out.push(
-        `  - cause ${md(c.title)}: ${num(c.sessions)} sessions (${num(c.confirmed)} confirmed)`,
-      );
+      out.push(`  - cause ${md(c.title)}: ${sessions(c.sessions)} (${num(c.confirmed)} confirmed)`);
     const check = f.nextChecks[0];
     if (check !== undefined) out.push(`  - check: ${md(check)}`);
   }

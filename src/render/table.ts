@@ -6,7 +6,11 @@ import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js'
 import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
 import { escapeTerminal as t } from './escape.js';
 import { sparkline, squeeze } from './sparkline.js';
+import { renderFindings } from './findings.js';
+import { bytes, num, wrap } from './text.js';
 import type { View } from './view.js';
+
+export { bytes, num, wrap } from './text.js';
 
 const CATEGORY_COLOR: Record<ReasonCategory | 'unrecognized', keyof ChalkInstance> = {
   threat: 'red',
@@ -18,21 +22,6 @@ const CATEGORY_COLOR: Record<ReasonCategory | 'unrecognized', keyof ChalkInstanc
   other: 'gray',
   unrecognized: 'gray',
 };
-
-export function num(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-export function bytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u] ?? ''}`;
-}
 
 function makeTable(
   c: ChalkInstance,
@@ -136,7 +125,6 @@ export function renderTable(s: Summary, view: View): string {
     out.push(c.bold('Reason × action'), ra.toString(), '');
 
     out.push(...renderTimeline(s, c, width));
-    out.push(...renderFindings(s, c, width, view.top));
     out.push(...renderSlice(s, c, view.top));
 
     out.push(c.bold(`Top ${view.top} per reason`));
@@ -159,6 +147,8 @@ export function renderTable(s: Summary, view: View): string {
     }
     out.push('');
   }
+
+  if (seen.length > 0) out.push(...renderFindings(s.findings, c, view));
 
   const unknown = [
     ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
@@ -216,36 +206,6 @@ function renderTimeline(s: Summary, c: ChalkInstance, width: number): string[] {
   return out;
 }
 
-function renderFindings(s: Summary, c: ChalkInstance, width: number, top: number): string[] {
-  if (s.findings.length === 0) return [];
-  const out = [c.bold(`Findings: ${s.findings.length}`)];
-  for (const f of s.findings) {
-    const sev = f.severity === 'high' || f.severity === 'medium' ? c.red(f.severity) : f.severity;
-    out.push(
-      `  [${sev}] ${c.bold(t(f.title))} (${t(f.id)}): ${num(f.sessions)} sessions, ${f.percent.toFixed(2)}%`,
-    );
-    out.push(...wrap(t(f.explanation), width, '    ', '    '));
-    for (const cause of f.causes) {
-      out.push(
-        `    cause: ${t(cause.title)}: ${num(cause.sessions)} sessions (${num(cause.confirmed)} confirmed)`,
-      );
-    }
-    const rules = f.top.rule.slice(0, top).map((g) => `${t(g.value)} ${num(g.sessions)}`);
-    if (rules.length > 0) out.push(`    rules: ${rules.join(', ')}`);
-    for (const e of f.examples.slice(0, 3)) {
-      out.push(
-        c.dim(
-          `    e.g. ${t(e.file)}:${e.line} ${t(e.time ?? '')} ${t(e.src)} → ${t(e.dst)}:${t(e.dport)} ${t(e.app)} rule ${t(e.rule)} ${t(e.action)}/${t(e.reason)}`,
-        ),
-      );
-    }
-    for (const check of f.nextChecks.slice(0, 2))
-      out.push(...wrap(`check: ${t(check)}`, width, '    ', '      ').map((l) => c.dim(l)));
-  }
-  out.push('');
-  return out;
-}
-
 function renderSlice(s: Summary, c: ChalkInstance, top: number): string[] {
   if (!s.slice) return [];
   const table = makeTable(c, [...s.slice.keys, 'Sessions', 'Reasons']);
@@ -266,24 +226,6 @@ function renderSlice(s: Summary, c: ChalkInstance, top: number): string[] {
     ]);
   }
   return [c.bold(`By ${s.slice.keys.join(' × ')} (top ${top})`), table.toString(), ''];
-}
-
-/** Word-wraps plain text to `width` columns with a first-line and a continuation indent. */
-export function wrap(text: string, width: number, first: string, rest: string): string[] {
-  const lines: string[] = [];
-  let cur = first;
-  let fresh = true;
-  for (const word of text.split(/\s+/)) {
-    if (!fresh && cur.length + 1 + word.length > width) {
-      lines.push(cur);
-      cur = rest + word;
-    } else {
-      cur += (fresh ? '' : ' ') + word;
-    }
-    fresh = false;
-  }
-  lines.push(cur);
-  return lines;
 }
 
 function countList(counts: Record<string, number>): string {

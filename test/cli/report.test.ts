@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SummaryDiff } from '../../src/aggregate/diff.js';
 import type { Summary } from '../../src/aggregate/summary.js';
+import { FINDING_IDS } from '../../src/classify/findings.js';
 import { REASON_KEYS } from '../../src/knowledge/reasons.js';
 import { renderCsv, CSV_COLUMNS } from '../../src/render/csv.js';
 import { renderHtml } from '../../src/render/html.js';
@@ -245,10 +246,35 @@ describe('--fail-on gates', () => {
     ).toBe(0);
   });
 
-  it('a finding id breaches only when a finding with that id matched', async () => {
+  it('a finding id breaches only when that finding matched; an unknown id is noted', async () => {
     const r = await runCli(['analyze', FIXTURES[0] ?? '', '-q', '--fail-on', 'no-such-finding']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/no-such-finding: ok .*no session carried this finding/);
+    expect(r.stderr).toMatch(/no-such-finding: ok .*not a known finding id/);
+    const s = await json([FIXTURES[0] ?? '']);
+    const hit = s.findings[0];
+    if (hit) {
+      const over = await runCli(['analyze', FIXTURES[0] ?? '', '-q', '--fail-on', hit.id]);
+      expect(over.code).toBe(1);
+      expect(over.stderr).toMatch(new RegExp(`gate ${hit.id}: BREACHED`));
+      const at = await runCli([
+        'analyze',
+        FIXTURES[0] ?? '',
+        '-q',
+        '--fail-on',
+        `${hit.id}>${hit.sessions}`,
+      ]);
+      expect(at.code).toBe(0);
+    }
+    // A name that is both a reason and a finding id (resources-unavailable) gates the reason.
+    const reasons = new Set<string>(REASON_KEYS);
+    const unmatched = FINDING_IDS.filter(
+      (x) => !reasons.has(x) && !s.findings.some((f) => f.id === x),
+    );
+    for (const id of unmatched) {
+      const quiet = await runCli(['analyze', FIXTURES[0] ?? '', '-q', '--fail-on', id]);
+      expect(quiet.code, id).toBe(0);
+      expect(quiet.stderr, id).toMatch(/no session carried this finding/);
+    }
   });
 
   it('refuses a malformed gate with exit 2', async () => {

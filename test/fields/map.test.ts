@@ -168,3 +168,39 @@ describe('syslog mapping', () => {
     expect(m.facts.layouts).toEqual({ LEEF: 1, CEF: 2, JSON: 1 });
   });
 });
+
+describe('DECRYPTION, THREAT and AUTH lines', () => {
+  const mixed = readFileSync(`${FIXTURES}mixed/decryption-threat-auth.log`, 'utf8').split('\n');
+
+  it('are skips counted by type that carry serial, session id and the evidence text', () => {
+    const m = createMapper('mixed.log', { inputFormat: 'auto' });
+    const got = mixed
+      .filter((l) => l !== '')
+      .map((l, i) => m.map(l, i + 1))
+      .filter((r) => r.kind === 'skip');
+    expect(got.map((s) => s.what)).toEqual([
+      'DECRYPTION',
+      'DECRYPTION',
+      'THREAT',
+      'AUTH',
+      'DECRYPTION',
+    ]);
+    expect(got[0]?.related).toEqual({
+      type: 'DECRYPTION',
+      file: 'mixed.log',
+      line: 1,
+      serial: '012801000111',
+      sessionid: '871003',
+      subtype: 'start',
+      action: 'allow',
+      detail: 'Certificate / Received fatal alert BadCertificate from client',
+    });
+    expect(got[3]?.related).toMatchObject({ type: 'AUTH', sessionid: '455821' });
+  });
+
+  it('carry nothing when too short to hold the session id (older AUTH format)', () => {
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const old = '1,2020/01/01 00:00:00,0123,AUTH,auth,,2020/01/01 00:00:00,vsys1,10.0.0.1,bob';
+    expect(m.map(old, 1)).toEqual({ kind: 'skip', what: 'AUTH' });
+  });
+});

@@ -1,5 +1,6 @@
-// A Summary with findings built by hand (the findings table lands on another branch): a real
-// analysis of the hostile-fields fixture plus one finding whose strings are all hostile.
+// A Summary with a finding built by hand: a real analysis of the hostile-fields fixture plus one
+// finding whose log-derived strings (top values, examples, evidence) are hostile. Titles and
+// explanations come from the findings table (knowledge, not logs), so they stay plain here.
 import type { FindingRow, Summary } from '../../src/aggregate/summary.js';
 import { runCli } from './io.js';
 
@@ -22,9 +23,9 @@ export async function summaryWithFindings(args: string[] = []): Promise<Summary>
   const finding: FindingRow = {
     id: 'allow-policy-deny',
     severity: 'high',
-    title: `Allowed sessions ended with policy-deny ${HOSTILE.script}`,
-    explanation: `The rule allowed the session but something else blocked it ${HOSTILE.ansi}.`,
-    nextChecks: [`look at ${HOSTILE.formula}`],
+    title: 'Allowed sessions ended with policy-deny',
+    explanation: 'The rule allowed the session but something else blocked it.',
+    nextChecks: ['look at the URL filtering log'],
     sessions: 2,
     percent: 0.5,
     bytes: 1234,
@@ -36,7 +37,7 @@ export async function summaryWithFindings(args: string[] = []): Promise<Summary>
     causes: [
       {
         id: 'decrypted',
-        title: `decryption ${HOSTILE.script}`,
+        title: 'decryption',
         sessions: 2,
         confirmed: 1,
         explanation: 'the session was decrypted',

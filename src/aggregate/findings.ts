@@ -1,0 +1,240 @@
+// Counts findings: per finding its sessions, bytes, bounded top rules/apps/zone pairs, ranked
+// causes (with how many a correlated DECRYPTION/THREAT/AUTH log confirms) and the first few
+// example sessions. Correlation keeps only the most recent related logs (a bounded window keyed
+// by serial + session id). State is plain counters, TopK and short lists: `merge` adds two runs.
+import {
+  FINDINGS,
+  FINDING_IDS,
+  rankCauses,
+  type FindingId,
+  type FindingRule,
+  type Thresholds,
+} from '../classify/findings.js';
+import { formatLogTime } from '../fields/time.js';
+import { decodeFlags } from '../knowledge/flags.js';
+import type { Classified, RelatedLog } from '../model.js';
+import { groupValue } from './group-value.js';
+import type { FindingCause, FindingExample, FindingRow, GroupRow } from './summary.js';
+import { TopK } from './top-k.js';
+
+export interface FindingsOptions {
+  readonly weight: 'rows' | 'repeat';
+  /** Distinct values each top table tracks exactly. */
+  readonly capacity: number;
+  /** Rows per top table in the Summary. */
+  readonly top: number;
+  readonly thresholds: Thresholds;
+}
+
+interface CauseTally {
+  sessions: number;
+  confirmed: number;
+  primary: number;
+}
+
+interface FindingTally {
+  sessions: number;
+  bytes: number;
+  readonly top: { rule: TopK; app: TopK; zonePair: TopK };
+  readonly causes: Map<string, CauseTally>;
+  readonly examples: FindingExample[];
+}
+
+const TOP_KEYS = ['rule', 'app', 'zonePair'] as const;
+
+/** Findings judged on a share need their base counted on every record. */
+const SHARE_IDS = FINDING_IDS.filter((id) => (FINDINGS[id] as FindingRule).share !== undefined);
+
+export class FindingsAggregator {
+  private readonly tallies = new Map<FindingId, FindingTally>();
+  private readonly bases = new Map<FindingId, number>();
+  /** Related logs waiting for their TRAFFIC end log; Map order = age, oldest first. */
+  private readonly related = new Map<string, RelatedLog[]>();
+
+  constructor(private readonly o: FindingsOptions) {}
+
+  /** A DECRYPTION/THREAT/AUTH log: held (bounded) until its session's TRAFFIC log arrives. */
+  addRelated(r: RelatedLog): void {
+    const key = sessionKey(r.serial, r.sessionid);
+    const list = this.related.get(key);
+    if (list) {
+      if (list.length < 8) list.push(r);
+      return;
+    }
+    this.related.set(key, [r]);
+    const window = Math.max(1, this.o.thresholds['correlation-window']);
+    while (this.related.size > window) {
+      const oldest = this.related.keys().next();
+      if (oldest.done === true) break;
+      this.related.delete(oldest.value);
+    }
+  }
+
+  add(c: Classified): void {
+    const w = this.o.weight === 'repeat' ? c.repeat : 1;
+    for (const id of SHARE_IDS) {
+      if ((FINDINGS[id] as FindingRule).share?.base(c) === true)
+        this.bases.set(id, (this.bases.get(id) ?? 0) + w);
+    }
+    let related: readonly RelatedLog[] = NONE;
+    if (this.related.size > 0 && c.reason !== 'n/a') {
+      const key = sessionKey(c.rec.fields.serial.trim(), c.rec.fields.sessionid.trim());
+      related = this.related.get(key) ?? NONE;
+      // The session ended: its related logs have done their job.
+      if (related !== NONE) this.related.delete(key);
+    }
+    for (const id of c.findings) {
+      if (!Object.hasOwn(FINDINGS, id)) continue;
+      this.addOne(id as FindingId, c, w, related);
+    }
+  }
+
+  private addOne(id: FindingId, c: Classified, w: number, related: readonly RelatedLog[]): void {
+    const rule: FindingRule = FINDINGS[id];
+    let t = this.tallies.get(id);
+    if (!t) {
+      const make = () => new TopK(this.o.capacity);
+      t = {
+        sessions: 0,
+        bytes: 0,
+        top: { rule: make(), app: make(), zonePair: make() },
+        causes: new Map(),
+        examples: [],
+      };
+      this.tallies.set(id, t);
+    }
+    t.sessions += w;
+    t.bytes += c.bytes;
+    for (const key of TOP_KEYS) t.top[key].add(groupValue(c, key), w);
+    const ranked = rankCauses(rule, c, related);
+    ranked.forEach((rc, i) => {
+      let ct = t.causes.get(rc.id);
+      if (!ct) t.causes.set(rc.id, (ct = { sessions: 0, confirmed: 0, primary: 0 }));
+      ct.sessions += w;
+      if (rc.confirmed) ct.confirmed += w;
+      if (i === 0) ct.primary += w;
+    });
+    if (t.examples.length < this.o.thresholds.examples) {
+      t.examples.push(makeExample(rule, c, ranked));
+    }
+  }
+
+  /** Adds another aggregator's counts (a + b = one run over both inputs, in that order). */
+  merge(other: FindingsAggregator): void {
+    for (const [id, n] of other.bases) this.bases.set(id, (this.bases.get(id) ?? 0) + n);
+    for (const [id, o] of other.tallies) {
+      const t = this.tallies.get(id);
+      if (!t) {
+        this.tallies.set(id, o);
+        continue;
+      }
+      t.sessions += o.sessions;
+      t.bytes += o.bytes;
+      for (const key of TOP_KEYS) t.top[key].merge(o.top[key]);
+      for (const [cid, oc] of o.causes) {
+        const ct = t.causes.get(cid);
+        if (!ct) t.causes.set(cid, { ...oc });
+        else {
+          ct.sessions += oc.sessions;
+          ct.confirmed += oc.confirmed;
+          ct.primary += oc.primary;
+        }
+      }
+      for (const e of o.examples) {
+        if (t.examples.length < this.o.thresholds.examples) t.examples.push(e);
+      }
+    }
+  }
+
+  /** Finding rows, most severe first; share findings only when their share passes. */
+  finish(totalSessions: number): FindingRow[] {
+    const rows: FindingRow[] = [];
+    for (const id of FINDING_IDS) {
+      const t = this.tallies.get(id);
+      if (!t || t.sessions === 0) continue;
+      const rule: FindingRule = FINDINGS[id];
+      let share: FindingRow['share'];
+      if (rule.share) {
+        const base = this.bases.get(id) ?? 0;
+        const percent = base === 0 ? 0 : round2((100 * t.sessions) / base);
+        const threshold = this.o.thresholds[rule.share.percent];
+        if (t.sessions < this.o.thresholds[rule.share.min] || percent < threshold) continue;
+        share = { of: rule.share.of, base, percent, threshold };
+      }
+      const causes: FindingCause[] = [];
+      for (const [cid, cause] of Object.entries(rule.causes ?? {})) {
+        const ct = t.causes.get(cid);
+        if (!ct) continue;
+        causes.push({
+          id: cid,
+          title: cause.title,
+          sessions: ct.sessions,
+          confirmed: ct.confirmed,
+          primary: ct.primary,
+          explanation: cause.explanation,
+        });
+      }
+      const top = (key: (typeof TOP_KEYS)[number]): GroupRow[] =>
+        t.top[key]
+          .top(this.o.top)
+          .map((r) => ({ value: r.value, sessions: r.count, error: r.error }));
+      rows.push({
+        id,
+        severity: rule.severity,
+        title: rule.title,
+        explanation: rule.explanation,
+        nextChecks: rule.nextChecks,
+        sessions: t.sessions,
+        percent: totalSessions === 0 ? 0 : round2((100 * t.sessions) / totalSessions),
+        bytes: t.bytes,
+        top: { rule: top('rule'), app: top('app'), zonePair: top('zonePair') },
+        causes,
+        examples: t.examples,
+        ...(share ? { share } : {}),
+      });
+    }
+    return rows;
+  }
+}
+
+const NONE: readonly RelatedLog[] = Object.freeze([]);
+
+function sessionKey(serial: string, sessionid: string): string {
+  return `${serial}\u0000${sessionid}`;
+}
+
+function makeExample(
+  rule: FindingRule,
+  c: Classified,
+  ranked: ReturnType<typeof rankCauses>,
+): FindingExample {
+  const f = c.rec.fields as Readonly<Record<string, string>>;
+  const evidence: Record<string, string> = {};
+  for (const k of rule.evidence) evidence[k] = f[k] ?? '';
+  if (ranked.length > 0) {
+    evidence.causes = ranked.map((r) => (r.confirmed ? `${r.id} (confirmed)` : r.id)).join(' > ');
+    for (const r of ranked) Object.assign(evidence, r.evidence);
+  }
+  const decoded = c.flags === null ? null : decodeFlags(c.flags);
+  const flags: string[] = decoded ? [...decoded.known] : [];
+  if (decoded?.undocumented) flags.push(`undocumented ${decoded.undocumented}`);
+  return {
+    file: c.rec.file,
+    line: c.rec.line,
+    time: c.time === null ? null : formatLogTime(c.time),
+    sessionid: f.sessionid ?? '',
+    src: f.src ?? '',
+    dst: f.dst ?? '',
+    dport: f.dport ?? '',
+    app: f.app ?? '',
+    rule: f.rule ?? '',
+    action: f.action ?? '',
+    reason: f.session_end_reason ?? '',
+    flags,
+    evidence,
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

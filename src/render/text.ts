@@ -1,0 +1,35 @@
+// Plain-text helpers shared by the terminal renderers: number and byte formatting, word wrap.
+// Pure; no colour and no escaping here (callers escape log-derived text first).
+
+export function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function bytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u] ?? ''}`;
+}
+
+/** Word-wraps plain text to `width` columns with a first-line and a continuation indent. */
+export function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let cur = first;
+  let fresh = true;
+  for (const word of text.split(/\s+/)) {
+    if (!fresh && cur.length + 1 + word.length > width) {
+      lines.push(cur);
+      cur = rest + word;
+    } else {
+      cur += (fresh ? '' : ' ') + word;
+    }
+    fresh = false;
+  }
+  lines.push(cur);
+  return lines;
+}

@@ -304,6 +304,16 @@ describe('slicing', () => {
     expect(re.lines.analysed).toBe(allowRules);
   });
 
+  it('--where finding=<id> keeps exactly the sessions that finding counted', async () => {
+    const { file } = generate(3000, 'where-finding');
+    const all = await json([file]);
+    expect(all.findings.length).toBeGreaterThan(0);
+    for (const f of all.findings.slice(0, 3)) {
+      const only = await json([file, '--where', `finding=${f.id}`]);
+      expect(only.lines.analysed, f.id).toBe(f.sessions);
+    }
+  });
+
   it('--group-by rule gives per-rule totals and reasons equal to the truth file', async () => {
     const { file, truth } = generate(4000, 'groupby');
     const s = await json([file, '--group-by', 'rule', '--top', '100']);

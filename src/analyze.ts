@@ -5,10 +5,12 @@
 import { pipeline } from 'node:stream/promises';
 import { classifyRecord } from './classify/classify.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './classify/findings.js';
-import { createAggregator, type AggregatorOptions } from './aggregate/aggregator.js';
+import { createAggregator, FILTERED, type AggregatorOptions } from './aggregate/aggregator.js';
 import type { InputSummary, Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
 import { createMapper, type MapOptions } from './fields/map.js';
+import { isZonedLogTime } from './fields/time.js';
+import { toWall, type Zone } from './fields/zone.js';
 import { LineFramer, type FramedLine } from './input/lines.js';
 import { describeReadError, openInput } from './input/open.js';
 import type { Io } from './io.js';
@@ -20,6 +22,10 @@ export interface AnalyzeOptions extends MapOptions {
   readonly maxRecordBytes: number;
   /** Stop at the first reject (throws PanSerError STRICT_REJECT). */
   readonly strict: boolean;
+  /** --where / --since / --until: records it refuses are counted as skipped "(filtered)". */
+  readonly filter?: ((c: Classified) => boolean) | null;
+  /** --tz: zoned log times are moved into this zone's wall clock (naive ones already are). */
+  readonly zone?: Zone | null;
   /** Finding thresholds; the defaults (classify/findings.ts) when absent. */
   readonly thresholds?: Thresholds;
 }
@@ -29,6 +35,16 @@ export interface AnalyzeHooks {
   onInputError?(e: PanSerError): void;
   /** Sees every analysed record (e.g. per-record output formats). */
   onRecord?(c: Classified): void;
+  /**
+   * Called after each chunk of input with the bytes read so far of this input and its size
+   * (null for stdin); awaited, so a per-record writer can wait for its sink to drain.
+   */
+  afterChunk?(progress: {
+    input: string;
+    index: number;
+    bytes: number;
+    size: number | null;
+  }): Promise<void> | void;
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
@@ -43,7 +59,8 @@ export async function analyzeInputs(
 ): Promise<Summary> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const agg = createAggregator({ ...options.aggregator, thresholds });
-  for (const name of names) {
+  const { filter, zone } = options;
+  for (const [index, name] of names.entries()) {
     const mapper = createMapper(name, options);
     const input: InputSummary = {
       name,
@@ -77,8 +94,19 @@ export async function analyzeInputs(
       input.lines.read++;
       switch (m.kind) {
         case 'traffic': {
+          let c = classifyRecord(m, thresholds);
+          if (
+            zone &&
+            c.time !== null &&
+            isZonedLogTime(m.fields.time_generated || m.fields.receive_time)
+          )
+            c = { ...c, time: toWall(c.time, zone) };
+          if (filter && !filter(c)) {
+            input.lines.skipped++;
+            agg.addSkip({ kind: 'skip', what: FILTERED });
+            break;
+          }
           input.lines.analysed++;
-          const c = classifyRecord(m, thresholds);
           agg.addTraffic(c);
           hooks.onRecord?.(c);
           break;
@@ -103,8 +131,18 @@ export async function analyzeInputs(
     };
     try {
       const opened = await openInput(name, io);
+      const counted = opened.source as { bytesRead?: unknown };
+      let seen = 0;
       const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
-        for await (const chunk of source) framer.push(chunk, onLine);
+        for await (const chunk of source) {
+          framer.push(chunk, onLine);
+          if (hooks.afterChunk) {
+            // Raw bytes read (before gunzip) when the source knows them, to compare with the size.
+            seen += chunk.length;
+            const bytes = typeof counted.bytesRead === 'number' ? counted.bytesRead : seen;
+            await hooks.afterChunk({ input: name, index, bytes, size: opened.size });
+          }
+        }
         framer.end(onLine);
       };
       if (opened.gunzip) await pipeline(opened.source, opened.gunzip, sink);

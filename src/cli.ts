@@ -3,6 +3,7 @@
 // run() directly with a fake Io.
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFindings } from './commands/findings.js';
 import { registerReasons } from './commands/reasons.js';
@@ -35,6 +36,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .showHelpAfterError('(run pan-ser --help for usage)');
 
   registerAnalyze(program, io, err, (code) => {
+    exitCode = code;
+  });
+  registerDiff(program, io, err, (code) => {
     exitCode = code;
   });
   registerReasons(program, io);

@@ -16,6 +16,7 @@ export const ERROR_CODES = {
     summary: 'a CSV export lacks columns the analysis needs',
   },
   INPUT_NO_HEADER: { exit: EXIT.usageOrInput, summary: '--input-format csv, but no header row' },
+  OUTPUT_UNWRITABLE: { exit: EXIT.usageOrInput, summary: 'the --output file could not be written' },
   STRICT_REJECT: { exit: EXIT.usageOrInput, summary: '--strict and a line was rejected' },
   UNKNOWN_TERM: { exit: EXIT.usageOrInput, summary: '`explain` does not know the term' },
   INTERNAL: { exit: EXIT.usageOrInput, summary: 'a bug in pan-ser (please report it)' },

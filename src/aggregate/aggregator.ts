@@ -6,6 +6,10 @@ import { REASONS, REASON_KEYS, type ReasonKey } from '../knowledge/reasons.js';
 import { formatLogTime } from '../fields/time.js';
 import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
+import type { SliceKey } from '../slice/terms.js';
+import { AS_LOGGED } from '../fields/zone.js';
+import { GroupBy } from './group-by.js';
+import { TimeBuckets } from './time-buckets.js';
 import { TopK, type TopKRow } from './top-k.js';
 import { groupValue } from './group-value.js';
 import { FindingsAggregator } from './findings.js';
@@ -31,9 +35,20 @@ export interface AggregatorOptions {
   readonly capacity: number;
   /** Rejects kept with their location (all are counted). */
   readonly keepRejects: number;
+  /** Timeline bucket width in ms; null sizes it automatically. */
+  readonly bucketMs?: number | null;
+  /** --group-by keys; empty for no slice table. */
+  readonly groupBy?: readonly SliceKey[];
+  /** What the report says about the time zone (fields/zone.ts). */
+  readonly zoneLabel?: string;
+  /** The filter as the user gave it, for the report (the filtering is done before add). */
+  readonly filter?: { where: readonly string[]; since: string | null; until: string | null };
   /** Finding thresholds (classify/findings.ts THRESHOLDS); the defaults when absent. */
   readonly thresholds?: Thresholds;
 }
+
+/** What a filtered-out line is counted as, under skipped. */
+export const FILTERED = '(filtered)';
 
 export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   weight: 'rows',
@@ -85,6 +100,11 @@ export function createAggregator(
   let first = Infinity;
   let last = -Infinity;
   let unparsedTimes = 0;
+  const timeline = new TimeBuckets(options.bucketMs ?? null);
+  const groupBy =
+    options.groupBy && options.groupBy.length > 0
+      ? new GroupBy(options.groupBy, options.capacity)
+      : null;
   const findings = new FindingsAggregator({
     weight: options.weight,
     capacity: options.capacity,
@@ -123,9 +143,11 @@ export function createAggregator(
         groups.set(reason, g);
       }
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      groupBy?.add(c, reason, w);
       findings.add(c);
       if (c.time === null) unparsedTimes++;
       else {
+        timeline.add(c.time, reason, w);
         if (c.time < first) first = c.time;
         if (c.time > last) last = c.time;
       }
@@ -233,9 +255,12 @@ export function createAggregator(
         time: {
           first: first === Infinity ? null : formatLogTime(first),
           last: last === -Infinity ? null : formatLogTime(last),
-          zone: 'device-local time (PAN-OS timestamps carry no zone)',
+          zone: options.zoneLabel ?? AS_LOGGED.label,
           unparsed: unparsedTimes,
         },
+        filter: options.filter ? { ...options.filter, filtered: skippedBy[FILTERED] ?? 0 } : null,
+        timeline: timeline.finish(order),
+        slice: groupBy ? groupBy.finish(options.top, order) : null,
         reasons,
         actions,
         reasonByAction,

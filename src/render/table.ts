@@ -60,7 +60,7 @@ export function renderTable(s: Summary, view: View): string {
   const L = s.lines;
   const ok = L.read === L.analysed + L.skipped + L.rejected;
   const skippedBy = Object.entries(L.skippedBy)
-    .map(([k, v]) => `${t(k)} ${num(v)}`)
+    .map(([k, v]) => `${t(k.replace(/^\((.*)\)$/, '$1'))} ${num(v)}`)
     .join(', ');
   out.push(
     `  lines: ${num(L.read)} read = ${num(L.analysed)} analysed + ${num(L.skipped)} skipped${skippedBy ? ` (${skippedBy})` : ''} + ${num(L.rejected)} rejected ${ok ? c.green('✓') : c.red('✗')}`,
@@ -126,29 +126,12 @@ export function renderTable(s: Summary, view: View): string {
 
     out.push(...renderTimeline(s, c, width));
     out.push(...renderSlice(s, c, view.top));
-
-    out.push(c.bold(`Top ${view.top} per reason`));
-    for (const r of seen) {
-      out.push(`  ${c.bold(r.reason)} (${num(r.sessions)})`);
-      for (const key of GROUP_KEYS) {
-        const rows = (s.groups[key][r.reason] ?? []).slice(0, view.top);
-        const list = rows
-          .map((g) => `${t(g.value)} ${num(g.sessions)}${g.error > 0 ? ` (±${num(g.error)})` : ''}`)
-          .join(', ');
-        out.push(`    ${GROUP_LABELS[key]}: ${list}`);
-      }
-    }
-    if (!s.groupsExact) {
-      out.push(
-        c.dim(
-          '  (some tables saw more distinct values than they track; ± gives the bound on each count)',
-        ),
-      );
-    }
-    out.push('');
   }
 
-  if (seen.length > 0) out.push(...renderFindings(s.findings, c, view));
+  if (seen.length > 0) {
+    out.push(...renderFindings(s.findings, c, view));
+    out.push(...renderTops(s, c, view, width));
+  }
 
   const unknown = [
     ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
@@ -172,6 +155,30 @@ export function renderTable(s: Summary, view: View): string {
 }
 
 /** Sparklines of sessions over time: all sessions, then the busiest reasons. */
+/** Per seen reason: its top rules, applications, zone pairs and addresses, wrapped to width. */
+function renderTops(s: Summary, c: ChalkInstance, view: View, width: number): string[] {
+  const out: string[] = [c.bold(`Top ${view.top} per reason`)];
+  for (const r of s.reasons.filter((x) => x.rows > 0)) {
+    out.push(`  ${c.bold(r.reason)} (${num(r.sessions)})`);
+    for (const key of GROUP_KEYS) {
+      const rows = (s.groups[key][r.reason] ?? []).slice(0, view.top);
+      const list = rows
+        .map((g) => `${t(g.value)} ${num(g.sessions)}${g.error > 0 ? ` (±${num(g.error)})` : ''}`)
+        .join(', ');
+      out.push(...wrap(`${GROUP_LABELS[key]}: ${list}`, width, '    ', '      '));
+    }
+  }
+  if (!s.groupsExact) {
+    out.push(
+      c.dim(
+        '  (some tables saw more distinct values than they track; ± gives the bound on each count)',
+      ),
+    );
+  }
+  out.push('');
+  return out;
+}
+
 function renderTimeline(s: Summary, c: ChalkInstance, width: number): string[] {
   const tl = s.timeline;
   if (tl.buckets.length < 2) return [];

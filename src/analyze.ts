@@ -8,6 +8,7 @@ import { createAggregator, type AggregatorOptions } from './aggregate/aggregator
 import type { InputSummary, Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
 import { createMapper, type MapOptions } from './fields/map.js';
+import type { Zone } from './fields/zone.js';
 import { countInto, createFeeder } from './feed.js';
 import { describeReadError, openInput } from './input/open.js';
 import type { Io } from './io.js';
@@ -20,10 +21,14 @@ export interface AnalyzeOptions extends MapOptions {
   readonly maxRecordBytes: number;
   /** Stop at the first reject (throws PanSerError STRICT_REJECT). */
   readonly strict: boolean;
-  /** Plain files of at least this many bytes are read by two threads; 0 = never. */
-  readonly parallelMinBytes?: number | undefined;
+  /** --where / --since / --until: records it refuses are counted as skipped "(filtered)". */
+  readonly filter?: ((c: Classified) => boolean) | null;
+  /** --tz: zoned log times are moved into this zone's wall clock (naive ones already are). */
+  readonly zone?: Zone | null;
   /** Finding thresholds; the defaults (classify/findings.ts) when absent. */
   readonly thresholds?: Thresholds;
+  /** Plain files of at least this many bytes are read by two threads; 0 = never. */
+  readonly parallelMinBytes?: number | undefined;
 }
 
 export interface AnalyzeHooks {
@@ -31,9 +36,21 @@ export interface AnalyzeHooks {
   onInputError?(e: PanSerError): void;
   /** Sees every analysed record (e.g. per-record output formats). */
   onRecord?(c: Classified): void;
+  /**
+   * Called after each chunk of input with the bytes read so far of this input and its size
+   * (null for stdin); awaited, so a per-record writer can wait for its sink to drain.
+   */
+  afterChunk?(progress: {
+    input: string;
+    index: number;
+    bytes: number;
+    size: number | null;
+  }): Promise<void> | void;
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+/** Highest --max-record-size: a line must still fit in one JavaScript string once decoded. */
+export const MAX_RECORD_BYTES_LIMIT = 1 << 28;
 
 /** Below this a second thread costs more (start-up, merge) than it saves. */
 export const DEFAULT_PARALLEL_MIN_BYTES = 32 << 20;
@@ -46,7 +63,8 @@ export async function analyzeInputs(
 ): Promise<Summary> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const agg = createAggregator({ ...options.aggregator, thresholds });
-  for (const name of names) {
+  const { filter, zone } = options;
+  for (const [index, name] of names.entries()) {
     const mapper = createMapper(name, options);
     const input: InputSummary = {
       name,
@@ -54,26 +72,43 @@ export async function analyzeInputs(
       lines: { read: 0, analysed: 0, skipped: 0, rejected: 0 },
       error: null,
     };
+    const feeder = createFeeder(
+      name,
+      options,
+      mapper,
+      countInto(agg, input.lines, { ...options, thresholds }, hooks),
+    );
     try {
       const opened = await openInput(name, io);
       const minBytes = options.parallelMinBytes ?? DEFAULT_PARALLEL_MIN_BYTES;
+      // Two threads only where the result cannot differ from one pass and nothing needs the
+      // records one by one: no per-record output, no --strict stop, no filter or zone (those
+      // are functions, which cannot cross to a worker).
       const parallel =
         opened.gunzip === null &&
         opened.size !== null &&
         minBytes > 0 &&
         opened.size >= minBytes &&
         !options.strict &&
+        !filter &&
+        !zone &&
         hooks.onRecord === undefined &&
         (await analyzeFileInParallel(name, opened, options, mapper, agg, input.lines, hooks));
-      if (!parallel) {
-        const feeder = createFeeder(
-          name,
-          options,
-          mapper,
-          countInto(agg, input.lines, options, hooks),
-        );
+      if (parallel) {
+        await hooks.afterChunk?.({ input: name, index, bytes: opened.size, size: opened.size });
+      } else {
+        const counted = opened.source as { bytesRead?: unknown };
+        let seen = 0;
         const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
-          for await (const chunk of source) feeder.push(chunk);
+          for await (const chunk of source) {
+            feeder.push(chunk);
+            if (hooks.afterChunk) {
+              // Raw bytes read (before gunzip) when the source knows them, to compare with the size.
+              seen += chunk.length;
+              const bytes = typeof counted.bytesRead === 'number' ? counted.bytesRead : seen;
+              await hooks.afterChunk({ input: name, index, bytes, size: opened.size });
+            }
+          }
           feeder.end();
         };
         if (opened.gunzip) await pipeline(opened.source, opened.gunzip, sink);
@@ -87,6 +122,9 @@ export async function analyzeInputs(
       const err = describeReadError(name, e);
       input.error = err.message + (err.hint === undefined ? '' : ` (${err.hint})`);
       hooks.onInputError?.(err);
+      // A mapper refusal is not a broken read: only a failed read leaves a cut-off line, and it
+      // is counted (rejected), never dropped.
+      if (!(e instanceof PanSerError)) feeder.end(true);
     }
     Object.assign(input, mapper.facts);
     agg.addInput(input);

@@ -3,12 +3,14 @@
 // run() directly with a fake Io.
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFindings } from './commands/findings.js';
 import { registerReasons } from './commands/reasons.js';
-import { ERROR_CODES, EXIT, formatErrorLine, PanSerError } from './errors.js';
+import { debugStack, ERROR_CODES, EXIT, formatErrorLine, PanSerError } from './errors.js';
 import type { Io } from './io.js';
 import { escapeTerminal } from './render/escape.js';
+import { escapeLines } from './commands/shared.js';
 
 export const VERSION = '0.1.0';
 
@@ -26,13 +28,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Commander quotes the user's arguments back, and they may hold escape sequences.
       outputError: (s, write) => {
-        write(`pan-ser: ${s.replace(/^error: /, '')}`);
+        write(`pan-ser: ${escapeLines(s.replace(/^error: /, ''))}`);
       },
     })
     .showHelpAfterError('(run pan-ser --help for usage)');
 
   registerAnalyze(program, io, err, (code) => {
+    exitCode = code;
+  });
+  registerDiff(program, io, err, (code) => {
     exitCode = code;
   });
   registerReasons(program, io);
@@ -45,16 +51,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT.ok : EXIT.usageOrInput;
     }
+    const stack = debugStack(io.env, e);
     if (e instanceof PanSerError) {
       err(escapeTerminal(formatErrorLine(e)));
+      if (stack !== null) err(escapeLines(stack));
       return ERROR_CODES[e.code].exit;
     }
-    const detail = io.env.PAN_SER_DEBUG
-      ? `\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`
-      : '';
     err(
-      `pan-ser: internal error: ${e instanceof Error ? e.message : String(e)} [INTERNAL] (please report it; PAN_SER_DEBUG=1 shows the stack)${detail}`,
+      escapeTerminal(
+        `pan-ser: internal error: ${e instanceof Error ? e.message : String(e)} [INTERNAL] (please report it; PAN_SER_DEBUG=1 shows the stack)`,
+      ),
     );
+    if (stack !== null) err(escapeLines(stack));
     return ERROR_CODES.INTERNAL.exit;
   }
   return exitCode;

@@ -16,6 +16,7 @@ export const ERROR_CODES = {
     summary: 'a CSV export lacks columns the analysis needs',
   },
   INPUT_NO_HEADER: { exit: EXIT.usageOrInput, summary: '--input-format csv, but no header row' },
+  OUTPUT_UNWRITABLE: { exit: EXIT.usageOrInput, summary: 'the --output file could not be written' },
   STRICT_REJECT: { exit: EXIT.usageOrInput, summary: '--strict and a line was rejected' },
   UNKNOWN_TERM: { exit: EXIT.usageOrInput, summary: '`explain` does not know the term' },
   INTERNAL: { exit: EXIT.usageOrInput, summary: 'a bug in pan-ser (please report it)' },
@@ -49,4 +50,13 @@ export function formatErrorLine(e: PanSerError): string {
     e.file === undefined ? '' : e.line === undefined ? `${e.file}: ` : `${e.file}:${e.line}: `;
   const hint = e.hint === undefined ? '' : ` (${e.hint})`;
   return `pan-ser: ${where}${e.message} [${e.code}]${hint}`;
+}
+
+/** The error's stack when PAN_SER_DEBUG is set (and not empty), for a developer; else null. */
+export function debugStack(
+  env: Readonly<Record<string, string | undefined>>,
+  e: unknown,
+): string | null {
+  const on = env.PAN_SER_DEBUG !== undefined && env.PAN_SER_DEBUG !== '';
+  return on && e instanceof Error && e.stack !== undefined ? e.stack : null;
 }

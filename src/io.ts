@@ -12,6 +12,8 @@ export interface Io {
   /** Terminal width in columns, when stdout is a terminal. */
   readonly columns: number | undefined;
   readonly cwd: string;
+  /** Milliseconds from a monotonic clock: only for rates and redraw pacing (progress). */
+  readonly now: () => number;
 }
 
 export function processIo(): Io {
@@ -24,5 +26,6 @@ export function processIo(): Io {
     stderrIsTTY: process.stderr.isTTY,
     columns: process.stdout.columns,
     cwd: process.cwd(),
+    now: () => performance.now(),
   };
 }

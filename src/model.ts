@@ -15,6 +15,9 @@ export const REJECT_CODES = {
   NOT_PANOS: 'the line is not a PAN-OS log in CSV form',
   SHORT_ROW: 'the row has fewer cells than the header needs',
   BINARY: 'the line holds binary data (NUL bytes)',
+  BARE_CR: 'the line holds carriage returns (old Mac line ends), so it may hold several logs',
+  LONG_ROW: 'the row has more cells than the header (a comma outside quotes shifted it)',
+  TRUNCATED: 'the input ended inside this line (a cut-off or corrupt file)',
 } as const;
 
 export type RejectCode = keyof typeof REJECT_CODES;

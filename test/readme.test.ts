@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXIT } from '../src/errors.js';
+import { FORMAT_NAMES } from '../src/render/registry.js';
 import { renderFindingsList } from '../src/render/findings-list.js';
 import { renderReasons } from '../src/render/reasons.js';
 import { DEFAULT_VIEW } from '../src/render/view.js';
@@ -23,5 +25,17 @@ describe('README', () => {
     const m = /npx pan-ser analyze (fixtures\/\S+)/.exec(readme);
     expect(m).not.toBeNull();
     expect(() => readFileSync(join(ROOT, m?.[1] ?? ''))).not.toThrow();
+  });
+
+  it('describes every output format the registry offers', () => {
+    const m = /### Output formats\n([\s\S]*?)\n### /.exec(readme);
+    const listed = [...(m?.[1] ?? '').matchAll(/^\| `([a-z]+)` \|/gm)].map((x) => x[1]);
+    expect(listed).toEqual([...FORMAT_NAMES]);
+  });
+
+  it('documents each exit code of the one table', () => {
+    const m = /### Exit codes\n([\s\S]*?)\n\n[A-Z]/.exec(readme);
+    const codes = [...(m?.[1] ?? '').matchAll(/^\| (\d) \|/gm)].map((x) => Number(x[1]));
+    expect(codes).toEqual(Object.values(EXIT));
   });
 });

@@ -8,6 +8,10 @@ import { REASONS, REASON_KEYS, type ReasonKey } from '../knowledge/reasons.js';
 import { formatLogTime } from '../fields/time.js';
 import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
+import type { SliceKey } from '../slice/terms.js';
+import { AS_LOGGED } from '../fields/zone.js';
+import { GroupBy, type GroupByState } from './group-by.js';
+import { TimeBuckets, type TimeBucketsState } from './time-buckets.js';
 import { TopK, type TopKData, type TopKRow } from './top-k.js';
 import { groupValue } from './group-value.js';
 import { FindingsAggregator, type FindingsState } from './findings.js';
@@ -34,9 +38,20 @@ export interface AggregatorOptions {
   readonly capacity: number;
   /** Rejects kept with their location (all are counted). */
   readonly keepRejects: number;
+  /** Timeline bucket width in ms; null sizes it automatically. */
+  readonly bucketMs?: number | null;
+  /** --group-by keys; empty for no slice table. */
+  readonly groupBy?: readonly SliceKey[];
+  /** What the report says about the time zone (fields/zone.ts). */
+  readonly zoneLabel?: string;
+  /** The filter as the user gave it, for the report (the filtering is done before add). */
+  readonly filter?: { where: readonly string[]; since: string | null; until: string | null };
   /** Finding thresholds (classify/findings.ts THRESHOLDS); the defaults when absent. */
   readonly thresholds?: Thresholds;
 }
+
+/** What a filtered-out line is counted as, under skipped. */
+export const FILTERED = '(filtered)';
 
 export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   weight: 'rows',
@@ -45,9 +60,13 @@ export const DEFAULT_AGGREGATOR_OPTIONS: AggregatorOptions = {
   keepRejects: 20,
 };
 
-export { groupValue } from './group-value.js';
+export { groupValue, MAX_GROUP_VALUE } from './group-value.js';
 
 export const UNRECOGNIZED = '(unrecognized)';
+
+/** Distinct skipped log types named in the report; any more are counted under OTHER_TYPES. */
+export const MAX_SKIP_KINDS = 64;
+export const OTHER_TYPES = '(other types)';
 
 interface Tally {
   rows: number;
@@ -79,6 +98,8 @@ export interface AggregatorState {
   readonly last: number;
   readonly unparsedTimes: number;
   readonly findings: FindingsState;
+  readonly timeline: TimeBucketsState;
+  readonly groupBy: GroupByState | null;
   /** Related logs left waiting at the end (a range read after this one must start with none). */
   readonly pendingRelated: number;
 }
@@ -120,6 +141,11 @@ export function createAggregator(
   let first = Infinity;
   let last = -Infinity;
   let unparsedTimes = 0;
+  const timeline = new TimeBuckets(options.bucketMs ?? null);
+  const groupBy =
+    options.groupBy && options.groupBy.length > 0
+      ? new GroupBy(options.groupBy, options.capacity)
+      : null;
   const findingsOptions = {
     weight: options.weight,
     capacity: options.capacity,
@@ -172,15 +198,21 @@ export function createAggregator(
       let g = groups.get(reason);
       if (!g) groups.set(reason, (g = makeGroups()));
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      groupBy?.add(c, reason, w);
       findings.add(c);
       if (c.time === null) unparsedTimes++;
       else {
+        timeline.add(c.time, reason, w);
         if (c.time < first) first = c.time;
         if (c.time > last) last = c.time;
       }
     },
     addSkip(s) {
-      skippedBy[s.what] = (skippedBy[s.what] ?? 0) + 1;
+      const what =
+        s.what in skippedBy || Object.keys(skippedBy).length < MAX_SKIP_KINDS
+          ? s.what
+          : OTHER_TYPES;
+      skippedBy[what] = (skippedBy[what] ?? 0) + 1;
       if (s.related) findings.addRelated(s.related);
     },
     addReject(r) {
@@ -212,6 +244,8 @@ export function createAggregator(
         last,
         unparsedTimes,
         findings: findings.state(),
+        timeline: timeline.state(),
+        groupBy: groupBy ? groupBy.state() : null,
         pendingRelated: findings.pendingRelated,
       };
     },
@@ -255,6 +289,8 @@ export function createAggregator(
       if (o.last > last) last = o.last;
       unparsedTimes += o.unparsedTimes;
       findings.merge(FindingsAggregator.fromState(findingsOptions, o.findings, lineOffset));
+      timeline.merge(TimeBuckets.fromState(o.timeline));
+      if (groupBy && o.groupBy) groupBy.merge(GroupBy.fromState(o.groupBy, options.capacity));
     },
     finish() {
       if (lines.read !== lines.analysed + lines.skipped + lines.rejected) {
@@ -337,9 +373,12 @@ export function createAggregator(
         time: {
           first: first === Infinity ? null : formatLogTime(first),
           last: last === -Infinity ? null : formatLogTime(last),
-          zone: 'device-local time (PAN-OS timestamps carry no zone)',
+          zone: options.zoneLabel ?? AS_LOGGED.label,
           unparsed: unparsedTimes,
         },
+        filter: options.filter ? { ...options.filter, filtered: skippedBy[FILTERED] ?? 0 } : null,
+        timeline: timeline.finish(order),
+        slice: groupBy ? groupBy.finish(options.top, order) : null,
         reasons,
         actions,
         reasonByAction,

@@ -3,7 +3,16 @@
 import type { Classified } from '../model.js';
 import type { GroupKey } from './summary.js';
 
+/** Longest group value kept (characters): log fields are attacker-sized, tables must not be. */
+export const MAX_GROUP_VALUE = 200;
+
+/** The value, clipped to MAX_GROUP_VALUE characters (with a trailing …). */
 export function groupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
+  const v = rawGroupValue(c, key);
+  return v.length > MAX_GROUP_VALUE ? `${v.slice(0, MAX_GROUP_VALUE)}…` : v;
+}
+
+function rawGroupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
   const f = c.rec.fields;
   switch (key) {
     case 'rule':

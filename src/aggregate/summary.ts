@@ -3,6 +3,8 @@
 import type { ReasonCategory } from '../knowledge/reasons.js';
 import type { FileFacts } from '../fields/map.js';
 import type { RejectCode } from '../model.js';
+import type { Slice } from './group-by.js';
+import type { Timeline } from './time-buckets.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -129,6 +131,14 @@ export interface FindingRow {
   readonly share?: FindingShare;
 }
 
+export interface FilterInfo {
+  readonly where: readonly string[];
+  readonly since: string | null;
+  readonly until: string | null;
+  /** Analysed TRAFFIC lines the filter left out (counted as skipped "(filtered)"). */
+  readonly filtered: number;
+}
+
 export interface Summary {
   readonly schemaVersion: number;
   readonly weight: 'rows' | 'repeat';
@@ -136,6 +146,12 @@ export interface Summary {
   readonly lines: LineCounts & { readonly skippedBy: Record<string, number> };
   readonly totals: { sessions: number; rows: number; repeatWeighted: number; bytes: number };
   readonly time: { first: string | null; last: string | null; zone: string; unparsed: number };
+  /** --where terms and --since/--until as given; null when nothing was filtered out. */
+  readonly filter: FilterInfo | null;
+  /** Sessions per reason over time (wall clock of `time.zone`). */
+  readonly timeline: Timeline;
+  /** The --group-by table; null without --group-by. */
+  readonly slice: Slice | null;
   readonly reasons: ReasonRow[];
   readonly actions: ActionRow[];
   readonly reasonByAction: { reason: string; action: string; sessions: number }[];

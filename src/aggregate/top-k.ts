@@ -73,6 +73,12 @@ export class TopK {
     }
   }
 
+  /** The count of one value, when the table still holds it. */
+  get(value: string): TopKRow | undefined {
+    const c = this.cells.get(value);
+    return c && { value, count: c.count, error: c.error };
+  }
+
   /** The heaviest `limit` values, ties broken by value so output is deterministic. */
   top(limit: number): TopKRow[] {
     return this.sorted()

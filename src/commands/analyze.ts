@@ -1,18 +1,30 @@
-// `pan-ser analyze`: options, the analysis run, and the report on stdout.
+// `pan-ser analyze`: options, the analysis run, the report (any registered format, to stdout or
+// --output FILE), the --fail-on gates and the progress line. Decides colour, width and zone once
+// and hands them to the pure stages.
 import { Option, type Command } from 'commander';
-import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES } from '../analyze.js';
+import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES, MAX_RECORD_BYTES_LIMIT } from '../analyze.js';
 import { DEFAULT_AGGREGATOR_OPTIONS } from '../aggregate/aggregator.js';
-import { EXIT, formatErrorLine, PanSerError } from '../errors.js';
+import type { Summary } from '../aggregate/summary.js';
+import { parseBucket } from '../aggregate/time-buckets.js';
+import { debugStack, EXIT, formatErrorLine, PanSerError } from '../errors.js';
 import { KNOWN_RELEASES, layoutForRelease } from '../fields/layout-pick.js';
 import { PARSERS, type ParserName } from '../input/csv-parse-split.js';
+import { formatLogTime } from '../fields/time.js';
+import { AS_LOGGED, parseUserTime, parseZone, type Zone } from '../fields/zone.js';
+import { evaluateGates, formatGateResult, parseGate } from '../gates.js';
 import type { Io } from '../io.js';
+import type { Classified } from '../model.js';
+import { openSink } from '../output.js';
+import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
-import { renderJson } from '../render/json.js';
-import { renderTable } from '../render/table.js';
+import { FORMAT_NAMES, RENDERERS, type FormatName } from '../render/registry.js';
 import type { View } from '../render/view.js';
-import { positiveInt, wantsColor, type ErrLine } from './shared.js';
+import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
+import { compileFilter, parseWhere } from '../slice/where.js';
+import { escapeLines, positiveInt, wantsColor, type ErrLine } from './shared.js';
 import {
   DEFAULT_THRESHOLDS,
+  FINDING_IDS,
   THRESHOLDS,
   THRESHOLD_NAMES,
   type ThresholdName,
@@ -20,18 +32,29 @@ import {
 } from '../classify/findings.js';
 
 interface AnalyzeFlags {
-  format: 'table' | 'json';
+  format: FormatName;
+  output?: string;
   inputFormat: 'auto' | 'csv' | 'syslog';
   panosVersion?: string;
   weight: 'rows' | 'repeat';
   top: number;
+  groupBy?: string[];
+  where?: string[];
+  since?: string;
+  until?: string;
+  tz?: string;
+  bucket?: string;
+  failOn?: string[];
+  quiet?: boolean;
   color: boolean;
   strict: boolean;
   maxErrors: number;
   maxRecordSize: number;
   parser?: ParserName;
-  threshold: string[];
+  threshold?: string[];
 }
+
+const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
 export function registerAnalyze(
   program: Command,
@@ -44,10 +67,9 @@ export function registerAnalyze(
     .description('break TRAFFIC logs down by Session End Reason')
     .argument('<files...>', 'log files: CSV exports, syslog files, .gz of either, or - for stdin')
     .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(['table', 'json'])
-        .default('table'),
+      new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'),
     )
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .addOption(
       new Option('--input-format <kind>', 'input kind (auto sniffs each file)')
         .choices(['auto', 'csv', 'syslog'])
@@ -63,6 +85,35 @@ export function registerAnalyze(
         .default('rows'),
     )
     .option('--top <n>', 'rows per top-N table', positiveInt('--top'), 5)
+    .option(
+      '--group-by <keys>',
+      `table of sessions per combination of keys (${SLICE_KEYS.join('|')}); repeat or comma-separate`,
+      collect,
+    )
+    .option(
+      '--where <terms>',
+      'keep sessions matching field<op>value terms (= != =~ !~ < > <= >=), e.g. "reason=policy-deny action=allow"; repeatable (all must hold)',
+      collect,
+    )
+    .option(
+      '--since <time>',
+      'keep sessions at or after this time (YYYY-MM-DD[ HH:MM[:SS]][Z|±HH:MM])',
+    )
+    .option('--until <time>', 'keep sessions before this time')
+    .option(
+      '--tz <zone>',
+      'zone of the log times and of --since/--until (UTC, ±HH:MM or e.g. Europe/Berlin); default: as logged',
+    )
+    .option(
+      '--bucket <width>',
+      'time bucket of the reasons-over-time chart (15m, 1h, 1d; default auto)',
+    )
+    .option(
+      '--fail-on <gate>',
+      'exit 1 when <reason|finding-id>[>N|>P%] is exceeded (no limit: any session); repeatable',
+      collect,
+    )
+    .option('-q, --quiet', 'print only the gate results (no report, no rejected lines)')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .option('--strict', 'stop at the first rejected line (exit 2)', false)
     .option(
@@ -86,8 +137,7 @@ export function registerAnalyze(
     .option(
       '--threshold <name=value>',
       'tune a finding threshold (repeatable; see "Finding thresholds" below)',
-      (v: string, prev: string[]) => [...prev, v],
-      [] as string[],
+      collect,
     )
     .addHelpText(
       'after',
@@ -100,6 +150,9 @@ Exit codes: 0 ok; 1 a --fail-on gate was breached; 2 bad usage or an input could
 Examples:
   pan-ser analyze traffic.csv
   pan-ser analyze fw1.log.gz fw2.log --format json > summary.json
+  pan-ser analyze fw.log --format html -o report.html
+  pan-ser analyze fw.log --group-by rule,app --where "reason=policy-deny action=allow"
+  pan-ser analyze fw.log --quiet --fail-on 'policy-deny>5%' --fail-on threat
   zcat old.log.gz | pan-ser analyze - --panos-version 8.1`,
     )
     .action(async (files: string[], flags: AnalyzeFlags) => {
@@ -107,69 +160,174 @@ Examples:
     });
 }
 
-async function analyzeCommand(
+function usage(message: string, hint?: string): PanSerError {
+  return new PanSerError('USAGE', message, hint === undefined ? {} : { hint });
+}
+
+function parseGroupBy(args: readonly string[]): SliceKey[] {
+  const keys: SliceKey[] = [];
+  for (const k of args.flatMap((a) => a.split(',')).map((x) => x.trim())) {
+    if (k === '') continue;
+    if (!(SLICE_KEYS as readonly string[]).includes(k))
+      throw usage(`--group-by: unknown key "${k}"`, `use ${SLICE_KEYS.join(', ')}`);
+    if (!keys.includes(k as SliceKey)) keys.push(k as SliceKey);
+  }
+  return keys;
+}
+
+function parseWindow(flags: AnalyzeFlags, zone: Zone) {
+  const read = (name: string, v: string | undefined): number | null => {
+    if (v === undefined) return null;
+    const t = parseUserTime(v, zone);
+    if (t === null)
+      throw usage(
+        `${name} "${v}" is not a time`,
+        'e.g. 2026-11-23 or 2026-11-23 14:00 or 2026-11-23T13:00Z',
+      );
+    return t;
+  };
+  const since = read('--since', flags.since);
+  const until = read('--until', flags.until);
+  if (since !== null && until !== null && until <= since)
+    throw usage('--until must be after --since');
+  return { since, until };
+}
+
+export async function analyzeCommand(
   files: string[],
   flags: AnalyzeFlags,
   io: Io,
   err: ErrLine,
 ): Promise<number> {
   if (files.filter((f) => f === '-').length > 1) {
-    throw new PanSerError('USAGE', 'standard input (-) can be read only once');
+    throw usage('standard input (-) can be read only once');
   }
   if (flags.panosVersion !== undefined && layoutForRelease(flags.panosVersion) === null) {
-    throw new PanSerError('USAGE', `unknown --panos-version "${flags.panosVersion}"`, {
-      hint: `give a release such as ${KNOWN_RELEASES.slice(0, 3).join(', ')} …`,
+    throw usage(
+      `unknown --panos-version "${flags.panosVersion}"`,
+      `give a release such as ${KNOWN_RELEASES.slice(0, 3).join(', ')} …`,
+    );
+  }
+  if (flags.maxRecordSize > MAX_RECORD_BYTES_LIMIT) {
+    throw new PanSerError('USAGE', `--max-record-size ${flags.maxRecordSize} is too large`, {
+      hint: `give at most ${MAX_RECORD_BYTES_LIMIT} bytes`,
     });
   }
-  const parser = flags.parser ?? parserFromEnv(io);
-  const thresholds = parseThresholds(flags.threshold);
+  // Everything the user typed is checked before any input is read.
+  const zone = flags.tz === undefined ? null : parseZone(flags.tz);
+  if (flags.tz !== undefined && zone === null)
+    throw usage(
+      `--tz "${flags.tz}" is not a time zone`,
+      'use UTC, +05:30 or a name such as Europe/Berlin',
+    );
+  const window = parseWindow(flags, zone ?? AS_LOGGED);
+  const terms = parseWhere(flags.where ?? []);
+  const filter = compileFilter(terms, window);
+  const groupBy = parseGroupBy(flags.groupBy ?? []);
+  const bucketMs = flags.bucket === undefined ? null : parseBucket(flags.bucket);
+  if (flags.bucket !== undefined && bucketMs === null)
+    throw usage(`--bucket "${flags.bucket}" is not a width`, 'e.g. 15m, 1h, 1d or 1w');
+  const gates = (flags.failOn ?? []).map(parseGate);
+  const renderer = RENDERERS[flags.format];
+  const quiet = flags.quiet === true;
+  const thresholds = parseThresholds(flags.threshold ?? []);
+
+  const sink = quiet ? null : await openSink(io.stdout, flags.output);
+  const progress = progressEnabled(io) ? createProgress(io, files.length) : null;
   let printed = 0;
   let inputErrors = 0;
-  const summary = await analyzeInputs(
-    files,
-    {
-      inputFormat: flags.inputFormat,
-      panosVersion: flags.panosVersion,
-      maxRecordBytes: flags.maxRecordSize,
-      strict: flags.strict,
-      parser,
-      parallelMinBytes: parallelMinBytesFromEnv(io),
-      thresholds,
-      aggregator: {
-        ...DEFAULT_AGGREGATOR_OPTIONS,
-        weight: flags.weight,
-        top: Math.max(flags.top, 10),
-        keepRejects: flags.maxErrors,
+  let rows = 0;
+  let summary: Summary;
+  try {
+    summary = await analyzeInputs(
+      files,
+      {
+        inputFormat: flags.inputFormat,
+        panosVersion: flags.panosVersion,
+        maxRecordBytes: flags.maxRecordSize,
+        strict: flags.strict,
+        parser: flags.parser ?? parserFromEnv(io),
+        parallelMinBytes: parallelMinBytesFromEnv(io),
+        thresholds,
+        filter,
+        zone,
+        aggregator: {
+          ...DEFAULT_AGGREGATOR_OPTIONS,
+          weight: flags.weight,
+          top: Math.max(flags.top, 10),
+          keepRejects: flags.maxErrors,
+          bucketMs,
+          groupBy,
+          zoneLabel:
+            zone === null
+              ? AS_LOGGED.label
+              : `${zone.label} (naive log times are read as ${zone.label})`,
+          ...(filter === null
+            ? {}
+            : {
+                filter: {
+                  where: terms.map((t) => t.text),
+                  since: window.since === null ? null : formatLogTime(window.since),
+                  until: window.until === null ? null : formatLogTime(window.until),
+                },
+              }),
+        },
       },
-    },
-    io,
-    {
-      onReject: (r) => {
-        if (flags.strict) return;
-        if (printed < flags.maxErrors)
-          err(escapeTerminal(`pan-ser: ${r.file}:${r.line}: ${r.message} [${r.code}]`));
-        else if (printed === flags.maxErrors)
-          err(
-            'pan-ser: more rejected lines follow; the report counts them all (--max-errors N shows more)',
-          );
-        printed++;
+      io,
+      {
+        onReject: (r) => {
+          if (flags.strict || quiet) return;
+          if (printed < flags.maxErrors)
+            err(escapeTerminal(`pan-ser: ${r.file}:${r.line}: ${r.message} [${r.code}]`));
+          else if (printed === flags.maxErrors)
+            err(
+              'pan-ser: more rejected lines follow; the report counts them all (--max-errors N shows more)',
+            );
+          printed++;
+        },
+        onInputError: (e) => {
+          inputErrors++;
+          err(escapeTerminal(formatErrorLine(e)));
+          const stack = debugStack(io.env, e);
+          if (stack !== null) err(escapeLines(stack));
+        },
+        // Only when something needs each record: the record formats, or the progress line's
+        // count. Without it a big file may be read by two threads (see analyze.ts).
+        ...((sink && renderer.kind === 'records') || progress
+          ? {
+              onRecord: (c: Classified) => {
+                rows++;
+                if (sink && renderer.kind === 'records') sink.write(renderer.record(c));
+              },
+            }
+          : {}),
+        afterChunk: async (p) => {
+          progress?.update(p, rows);
+          if (sink) await sink.drain();
+        },
       },
-      onInputError: (e) => {
-        inputErrors++;
-        err(escapeTerminal(formatErrorLine(e)));
-      },
-    },
-  );
-  const allFailed = inputErrors === files.length;
-  if (!allFailed) {
-    const view: View = {
-      color: wantsColor(io, flags.color),
-      width: io.columns ?? 100,
-      top: flags.top,
-    };
-    io.stdout.write(flags.format === 'json' ? renderJson(summary) : renderTable(summary, view));
+    );
+  } finally {
+    progress?.done();
   }
-  return inputErrors > 0 ? EXIT.usageOrInput : EXIT.ok;
+  // No report when nothing at all could be read; a file that broke part-way still reports the
+  // lines before the damage.
+  const allFailed = inputErrors === files.length && summary.lines.read === 0;
+  if (sink) {
+    if (renderer.kind === 'summary' && !allFailed) {
+      const view: View = {
+        color: flags.output === undefined && wantsColor(io, flags.color),
+        width: flags.output === undefined ? (io.columns ?? 100) : 100,
+        top: flags.top,
+      };
+      sink.write(renderer.render(summary, view));
+    }
+    await sink.end();
+  }
+  const results = evaluateGates(summary, gates, new Set<string>(FINDING_IDS));
+  for (const r of results) err(escapeTerminal(formatGateResult(r, summary.totals.sessions)));
+  if (inputErrors > 0) return EXIT.usageOrInput;
+  return results.some((r) => r.breached) ? EXIT.gateBreached : EXIT.ok;
 }
 
 function parserFromEnv(io: Io): ParserName {

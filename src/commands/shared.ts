@@ -1,6 +1,7 @@
-// Helpers shared by the commands: option parsers and the one colour decision.
+// Helpers shared by the commands: option parsers, the one colour decision and stderr escaping.
 import { InvalidArgumentError } from 'commander';
 import type { Io } from '../io.js';
+import { escapeTerminal } from '../render/escape.js';
 
 export function positiveInt(name: string) {
   return (v: string): number => {
@@ -21,3 +22,8 @@ export function wantsColor(io: Io, flag: boolean): boolean {
 
 /** Writes one line to stderr. */
 export type ErrLine = (line: string) => void;
+
+/** escapeTerminal for each line of a multi-line text (a stack, commander's usage errors). */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeTerminal).join('\n');
+}

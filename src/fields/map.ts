@@ -50,7 +50,14 @@ export interface Mapper {
    * Maps the line `src[from, to)` (no line end). `hasNul` says whether that range holds a NUL
    * character (the framer knows it per block; searching here would scan past the line).
    */
-  mapSpan(src: string, from: number, to: number, line: number, hasNul: boolean): Mapped;
+  mapSpan(
+    src: string,
+    from: number,
+    to: number,
+    line: number,
+    hasNul: boolean,
+    hasCr: boolean,
+  ): Mapped;
   /**
    * Learns the file's format from its first line without counting it, so a worker that starts
    * mid-file maps like a single pass would. Throws what `map` would throw for that line.
@@ -88,6 +95,8 @@ function skipType(type: string): Skip {
 }
 
 const HEADER_MIN_KNOWN = 3;
+const NOT_PANOS_FIX =
+  'send PAN-OS logs in the default CSV syslog format, or drop lines from other sources';
 const REASON_SLOT = FIELD_IDS.indexOf('session_end_reason');
 
 export function createMapper(file: string, options: MapOptions): Mapper {
@@ -95,8 +104,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   const forced: PreparedLayout | null =
     options.panosVersion === undefined ? null : layoutForRelease(options.panosVersion);
   let state: 'start' | InputFormat = 'start';
-  let columns: Int16Array | null = null;
+  // Int32: a hostile header can have more than 32767 columns.
+  let columns: Int32Array | null = null;
   let needCells = 0;
+  let headerCells = 0;
   let typeCol = -1;
 
   const reject = (line: number, code: RejectCode, message: string): Reject => ({
@@ -123,19 +134,31 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         },
       );
     }
-    columns = Int16Array.from(FIELD_IDS, (id: FieldId) => cols[id]);
+    columns = Int32Array.from(FIELD_IDS, (id: FieldId) => cols[id]);
     needCells = Math.max(...REQUIRED_FIELDS.map((id) => cols[id])) + 1;
     typeCol = cols.type;
     facts.format = 'csv';
     facts.columns = cells.length;
+    headerCells = cells.length;
     state = 'csv';
   }
 
   function fromCsv(cells: Row, line: number): Mapped {
     if (typeCol >= 0 && typeCol < cells.count) {
       const type = cells.cell(typeCol).trim();
-      if (type !== '' && type !== 'TRAFFIC' && type.toUpperCase() !== 'TRAFFIC') {
-        return skipType(type);
+      if (type !== '' && type.toUpperCase() !== 'TRAFFIC') {
+        if (looksLikeLogType(type)) return skipType(type);
+        // Exports joined with `cat` repeat the header, perhaps with other columns: read it anew.
+        const all = allCells(cells);
+        if (countKnownHeaders(all) >= HEADER_MIN_KNOWN) {
+          readHeader(all, line);
+          return HEADER;
+        }
+        return reject(
+          line,
+          'NOT_PANOS',
+          `the Type column should hold a log type (TRAFFIC, THREAT, …) but holds "${clip(type)}" (the row is damaged or its columns shifted; re-export the file)`,
+        );
       }
     }
     if (cells.count < needCells) {
@@ -145,7 +168,14 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `row has ${cells.count} cells but the header needs at least ${needCells} (the row is cut short; re-export the file)`,
       );
     }
-    const fields = buildFields(cells, columns ?? new Int16Array(0), null);
+    if (cells.count > headerCells && hasText(cells, headerCells)) {
+      return reject(
+        line,
+        'LONG_ROW',
+        `row has ${cells.count} cells but the header has ${headerCells}: a comma outside quotes shifted its columns (quote values that hold commas, or re-export the file)`,
+      );
+    }
+    const fields = buildFields(cells, columns ?? new Int32Array(0), null);
     bump(facts.layouts, 'csv-export');
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }
@@ -173,7 +203,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       return reject(
         line,
         'NOT_PANOS',
-        'not a PAN-OS log line: expected comma-separated fields with the log type in field 4',
+        `not a PAN-OS log line: expected comma-separated fields with the log type in field 4 (${NOT_PANOS_FIX})`,
       );
     }
     const type = cells.cell(3).trim();
@@ -195,7 +225,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       return reject(
         line,
         'NOT_PANOS',
-        `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells.cell(3))}"`,
+        `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells.cell(3))}" (${NOT_PANOS_FIX})`,
       );
     }
     bump(facts.headerKinds, prefix.header);
@@ -203,12 +233,16 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       return reject(
         line,
         'TOO_FEW_FIELDS',
-        `TRAFFIC line has ${cells.count} fields; PAN-OS 6.1+ writes at least ${MIN_TRAFFIC_FIELDS} (Session End Reason is field ${MIN_TRAFFIC_FIELDS}); the line was cut short or comes from a release before 6.1`,
+        `TRAFFIC line has ${cells.count} fields but PAN-OS 6.1+ writes at least ${MIN_TRAFFIC_FIELDS}, with Session End Reason as field ${MIN_TRAFFIC_FIELDS} (the line was cut short, e.g. by a syslog relay's message size limit, or comes from a release before 6.1)`,
       );
     }
     const prepared = forced ?? pickLayout(cells.count, cells.cell(5));
     if (!prepared) {
-      return reject(line, 'TOO_FEW_FIELDS', `no known layout fits ${cells.count} fields`);
+      return reject(
+        line,
+        'TOO_FEW_FIELDS',
+        `no known TRAFFIC layout fits ${cells.count} fields (give the release with --panos-version)`,
+      );
     }
     return fromLayout(cells, line, prepared, prefix.first);
   }
@@ -266,14 +300,30 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return n < 0 ? new SplitError('UNTERMINATED_QUOTE', -n) : scanner;
   }
 
-  function mapSpan(src: string, from: number, to: number, line: number, hasNul: boolean): Mapped {
+  function mapSpan(
+    src: string,
+    from: number,
+    to: number,
+    line: number,
+    hasNul: boolean,
+    hasCr: boolean,
+  ): Mapped {
     const start = state === 'start' && src.charCodeAt(from) === 0xfeff ? from + 1 : from;
     if (isBlank(src, start, to)) return BLANK;
     if (hasNul) {
       return reject(
         line,
         'BINARY',
-        'the line holds NUL bytes: this is binary data, not a text log',
+        'the line holds NUL bytes: binary data or UTF-16 text, not a UTF-8 text log (re-save UTF-16 files as UTF-8, e.g. iconv -f UTF-16 -t UTF-8)',
+      );
+    }
+    // The framer already dropped a CR before the LF; one left inside means CR-only line ends,
+    // which would glue many logs into one record and silently lose all but the first.
+    if (hasCr) {
+      return reject(
+        line,
+        'BARE_CR',
+        "the line holds carriage returns (CR): the file uses old Mac line ends, so this line may hold many logs (convert them to LF, e.g. tr '\\r' '\\n')",
       );
     }
     const body = () => src.slice(start, to);
@@ -292,7 +342,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       );
     }
     if (state === 'start') {
-      const all = Array.from({ length: cells.count }, (_, k) => cells.cell(k));
+      const all = allCells(cells);
       const looksHeader = countKnownHeaders(all) >= HEADER_MIN_KNOWN;
       if (options.inputFormat === 'csv' || (options.inputFormat === 'auto' && looksHeader)) {
         if (!looksHeader) {
@@ -316,7 +366,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   }
 
   function map(text: string, line: number): Mapped {
-    return mapSpan(text, 0, text.length, line, text.includes('\0'));
+    return mapSpan(text, 0, text.length, line, text.includes('\0'), text.includes('\r'));
   }
 
   function prime(text: string, line: number): void {
@@ -366,8 +416,12 @@ export function plainFields(f: Fields): Fields {
   return out;
 }
 
+function allCells(cells: Row): string[] {
+  return Array.from({ length: cells.count }, (_, k) => cells.cell(k));
+}
+
 /** The record's fields from the row's cells; `first` replaces cell 0 (a syslog line's). */
-function buildFields(cells: Row, positions: Int16Array, first: string | null): Fields {
+function buildFields(cells: Row, positions: ArrayLike<number>, first: string | null): Fields {
   if (cells instanceof FieldScanner) {
     const n = FIELD_IDS.length;
     const at = new Array<number>(2 * n);
@@ -405,6 +459,12 @@ function isBlank(src: string, from: number, to: number): boolean {
 
 function bump(counts: Record<string, number>, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** True when any cell from `from` on is not empty (trailing empty cells are harmless). */
+function hasText(cells: Row, from: number): boolean {
+  for (let i = from; i < cells.count; i++) if (cells.cell(i) !== '') return true;
+  return false;
 }
 
 function clip(v: string): string {

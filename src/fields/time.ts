@@ -48,3 +48,9 @@ function utc(...parts: (string | undefined)[]): number | null {
 export function formatLogTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** True when a log time names its zone (ISO with Z or an offset, or a trailing GMT/UTC). */
+export function isZonedLogTime(raw: string): boolean {
+  const v = raw.trim();
+  return ISO_ZONED.test(v) || (MONTH_FIRST.test(v) && / (?:GMT|UTC)$/.test(v));
+}

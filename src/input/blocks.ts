@@ -4,13 +4,17 @@
 // splitter and mapper can read fields without copying the line. No parsing happens here.
 import { isAscii } from 'node:buffer';
 
-/** One framed line: `src[from, to)` without its line end; `hasNul` when the span holds a NUL. */
+/**
+ * One framed line: `src[from, to)` without its line end; `hasNul` / `hasCr` when the span holds a
+ * NUL / a carriage return (one just before the LF belongs to the line end, not the span).
+ */
 export type SpanSink = (
   src: string,
   from: number,
   to: number,
   line: number,
   hasNul: boolean,
+  hasCr: boolean,
 ) => void;
 /** A line over the size limit: its number and length in bytes (line end excluded). */
 export type TooLongSink = (line: number, bytes: number) => void;
@@ -85,7 +89,8 @@ export class BlockFramer {
     const s = chunk.toString('latin1', from, to);
     const n = s.length;
     // NULs are searched in the bytes (memchr): a string search for '\0' is many times slower.
-    let nul = nextNul(chunk, from, from, to);
+    let nul = nextByte(chunk, 0, from, from, to);
+    let cr = nextByte(chunk, 13, from, from, to);
     let p = 0;
     while (p < n) {
       const nl = s.indexOf('\n', p);
@@ -94,8 +99,9 @@ export class BlockFramer {
         this.onTooLong(this.lineNo, nl - p);
       } else {
         const e = nl > p && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        if (nul >= 0 && nul < p) nul = nextNul(chunk, from, from + p, to);
-        this.onSpan(s, p, e, this.lineNo, nul >= 0 && nul < e);
+        if (nul >= 0 && nul < p) nul = nextByte(chunk, 0, from, from + p, to);
+        if (cr >= 0 && cr < p) cr = nextByte(chunk, 13, from, from + p, to);
+        this.onSpan(s, p, e, this.lineNo, nul >= 0 && nul < e, cr >= 0 && cr < e);
       }
       p = nl + 1;
     }
@@ -140,13 +146,13 @@ export class BlockFramer {
     }
     const end = to > from && buf[to - 1] === 13 ? to - 1 : to;
     const text = buf.toString('utf8', from, end);
-    this.onSpan(text, 0, text.length, this.lineNo, text.includes('\0'));
+    this.onSpan(text, 0, text.length, this.lineNo, text.includes('\0'), text.includes('\r'));
   }
 }
 
-/** Offset from `base` of the first NUL byte in `buf[at, to)`, or -1. */
-function nextNul(buf: Buffer, base: number, at: number, to: number): number {
-  const i = buf.subarray(at, to).indexOf(0);
+/** Offset from `base` of the first `byte` in `buf[at, to)`, or -1. */
+function nextByte(buf: Buffer, byte: number, base: number, at: number, to: number): number {
+  const i = buf.subarray(at, to).indexOf(byte);
   return i < 0 ? -1 : at + i - base;
 }
 

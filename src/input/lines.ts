@@ -22,6 +22,11 @@ export class LineFramer {
     return this.lineNo;
   }
 
+  /** Bytes held for the line in progress: never more than maxBytes. */
+  get bufferedBytes(): number {
+    return this.partBytes;
+  }
+
   /** Feeds one chunk; calls `onLine` for every complete line in it. */
   push(chunk: Buffer, onLine: (l: FramedLine) => void): void {
     let start = 0;

@@ -1,9 +1,9 @@
-// Opens one input named on the command line ("-" is stdin) as a byte stream, gunzipping files
-// that start with the gzip magic bytes. Turns every way of failing to open into a PanSerError
+// Opens one input named on the command line ("-" is stdin) as a byte stream, gunzipping inputs
+// that start with the gzip magic bytes (files, pipes and stdin alike). Turns every way of failing to open into a PanSerError
 // naming the file and the fix. The caller runs the stream through stream.pipeline.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import { PanSerError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -17,7 +17,7 @@ export interface OpenedInput {
 }
 
 export async function openInput(name: string, io: Io): Promise<OpenedInput> {
-  if (name === '-') return { source: io.stdin, gunzip: null, size: null };
+  if (name === '-') return sniffStream(io.stdin);
   let size: number;
   try {
     const st = await stat(name);
@@ -27,6 +27,15 @@ export async function openInput(name: string, io: Io): Promise<OpenedInput> {
         hint: `pass the files inside it, e.g. ${name}/*.log`,
       });
     }
+    if (st.isSocket()) {
+      throw new PanSerError('INPUT_UNREADABLE', 'is a socket, not a log file', {
+        file: name,
+        hint: 'pass a log file, or pipe the data into - (standard input)',
+      });
+    }
+    // A pipe such as bash's <(zcat …) can be read only once and not at an offset: sniff it
+    // from the stream itself.
+    if (!st.isFile()) return await sniffStream(createReadStream(name, { highWaterMark: 1 << 20 }));
     size = st.size;
   } catch (e) {
     throw asOpenError(name, e);
@@ -48,6 +57,50 @@ export async function openInput(name: string, io: Io): Promise<OpenedInput> {
   return { source, gunzip: gz ? createGunzip() : null, size };
 }
 
+/**
+ * Reads the first bytes of a one-shot stream (stdin, a pipe) to spot the gzip magic, then hands
+ * on a stream that yields them again followed by the rest.
+ */
+async function sniffStream(source: Readable): Promise<OpenedInput> {
+  const it: AsyncIterator<unknown> = source[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < 2) {
+    const n = await it.next();
+    if (n.done === true) {
+      done = true;
+      break;
+    }
+    const b = toBuffer(n.value);
+    head.push(b);
+    headBytes += b.length;
+  }
+  const first = head.length === 0 ? Buffer.alloc(0) : Buffer.concat(head);
+  const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+  async function* replay(): AsyncGenerator<Buffer> {
+    try {
+      if (first.length > 0) yield first;
+      while (!done) {
+        const n = await it.next();
+        if (n.done === true) return;
+        yield toBuffer(n.value);
+      }
+    } finally {
+      await it.return?.();
+    }
+  }
+  return {
+    source: Readable.from(replay(), { objectMode: false }),
+    gunzip: gz ? createGunzip() : null,
+    size: null,
+  };
+}
+
+function toBuffer(v: unknown): Buffer {
+  return Buffer.isBuffer(v) ? v : Buffer.from(String(v));
+}
+
 function asOpenError(name: string, e: unknown): PanSerError {
   if (e instanceof PanSerError) return e;
   const code = (e as NodeJS.ErrnoException).code;
@@ -57,13 +110,28 @@ function asOpenError(name: string, e: unknown): PanSerError {
       hint: 'check the path; use - to read standard input',
     });
   }
+  if (code === 'ENOTDIR') {
+    return new PanSerError('INPUT_UNREADABLE', 'a part of the path is a file, not a directory', {
+      file: name,
+      hint: 'check the path',
+    });
+  }
+  if (code === 'ENXIO') {
+    return new PanSerError('INPUT_UNREADABLE', 'is a socket or device that cannot be read', {
+      file: name,
+      hint: 'pass a log file, or pipe the data into - (standard input)',
+    });
+  }
   if (code === 'EACCES' || code === 'EPERM') {
     return new PanSerError('INPUT_UNREADABLE', 'permission denied', {
       file: name,
       hint: 'make the file readable for this user',
     });
   }
-  return new PanSerError('INPUT_UNREADABLE', `cannot open: ${code ?? String(e)}`, { file: name });
+  return new PanSerError('INPUT_UNREADABLE', `cannot open: ${code ?? String(e)}`, {
+    file: name,
+    hint: 'check that the path names a readable log file',
+  });
 }
 
 /** One line for a read that failed part-way (corrupt gzip, I/O error). */
@@ -85,9 +153,13 @@ export function describeReadError(name: string, e: unknown): PanSerError {
     );
   }
   if (err.code === 'EISDIR') {
-    return new PanSerError('INPUT_UNREADABLE', 'is a directory, not a log file', { file: name });
+    return new PanSerError('INPUT_UNREADABLE', 'is a directory, not a log file', {
+      file: name,
+      hint: 'pass the files inside it',
+    });
   }
   return new PanSerError('INPUT_UNREADABLE', `read failed: ${err.code ?? err.message}`, {
     file: name,
+    hint: 'the lines before the failure were analysed; check the disk and re-copy the file',
   });
 }

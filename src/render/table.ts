@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
 import { escapeTerminal as t } from './escape.js';
+import { sparkline, squeeze } from './sparkline.js';
 import { renderFindings } from './findings.js';
 import { bytes, num, wrap } from './text.js';
 import type { View } from './view.js';
@@ -59,7 +60,7 @@ export function renderTable(s: Summary, view: View): string {
   const L = s.lines;
   const ok = L.read === L.analysed + L.skipped + L.rejected;
   const skippedBy = Object.entries(L.skippedBy)
-    .map(([k, v]) => `${t(k)} ${num(v)}`)
+    .map(([k, v]) => `${t(k.replace(/^\((.*)\)$/, '$1'))} ${num(v)}`)
     .join(', ');
   out.push(
     `  lines: ${num(L.read)} read = ${num(L.analysed)} analysed + ${num(L.skipped)} skipped${skippedBy ? ` (${skippedBy})` : ''} + ${num(L.rejected)} rejected ${ok ? c.green('✓') : c.red('✗')}`,
@@ -68,6 +69,16 @@ export function renderTable(s: Summary, view: View): string {
     out.push(`  time: ${s.time.first} → ${s.time.last}, ${s.time.zone}`);
   }
   if (s.weight === 'repeat') out.push('  sessions are weighted by Repeat Count (--weight repeat)');
+  if (s.filter) {
+    const parts = [
+      ...s.filter.where.map((w) => t(w)),
+      ...(s.filter.since === null ? [] : [`since ${s.filter.since}`]),
+      ...(s.filter.until === null ? [] : [`until ${s.filter.until}`]),
+    ];
+    out.push(
+      `  filter: ${parts.join(', ')}; ${num(s.filter.filtered)} sessions left out (counted as skipped)`,
+    );
+  }
   out.push('');
 
   const seen = s.reasons.filter((r) => r.rows > 0);
@@ -113,28 +124,14 @@ export function renderTable(s: Summary, view: View): string {
     }
     out.push(c.bold('Reason × action'), ra.toString(), '');
 
-    out.push(c.bold(`Top ${view.top} per reason`));
-    for (const r of seen) {
-      out.push(`  ${c.bold(r.reason)} (${num(r.sessions)})`);
-      for (const key of GROUP_KEYS) {
-        const rows = (s.groups[key][r.reason] ?? []).slice(0, view.top);
-        const list = rows
-          .map((g) => `${t(g.value)} ${num(g.sessions)}${g.error > 0 ? ` (±${num(g.error)})` : ''}`)
-          .join(', ');
-        out.push(`    ${GROUP_LABELS[key]}: ${list}`);
-      }
-    }
-    if (!s.groupsExact) {
-      out.push(
-        c.dim(
-          '  (some tables saw more distinct values than they track; ± gives the bound on each count)',
-        ),
-      );
-    }
-    out.push('');
+    out.push(...renderTimeline(s, c, width));
+    out.push(...renderSlice(s, c, view.top));
   }
 
-  if (seen.length > 0) out.push(...renderFindings(s.findings, c, view));
+  if (seen.length > 0) {
+    out.push(...renderFindings(s.findings, c, view));
+    out.push(...renderTops(s, c, view, width));
+  }
 
   const unknown = [
     ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
@@ -155,6 +152,87 @@ export function renderTable(s: Summary, view: View): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Sparklines of sessions over time: all sessions, then the busiest reasons. */
+/** Per seen reason: its top rules, applications, zone pairs and addresses, wrapped to width. */
+function renderTops(s: Summary, c: ChalkInstance, view: View, width: number): string[] {
+  const out: string[] = [c.bold(`Top ${view.top} per reason`)];
+  for (const r of s.reasons.filter((x) => x.rows > 0)) {
+    out.push(`  ${c.bold(r.reason)} (${num(r.sessions)})`);
+    for (const key of GROUP_KEYS) {
+      const rows = (s.groups[key][r.reason] ?? []).slice(0, view.top);
+      const list = rows
+        .map((g) => `${t(g.value)} ${num(g.sessions)}${g.error > 0 ? ` (±${num(g.error)})` : ''}`)
+        .join(', ');
+      out.push(...wrap(`${GROUP_LABELS[key]}: ${list}`, width, '    ', '      '));
+    }
+  }
+  if (!s.groupsExact) {
+    out.push(
+      c.dim(
+        '  (some tables saw more distinct values than they track; ± gives the bound on each count)',
+      ),
+    );
+  }
+  out.push('');
+  return out;
+}
+
+function renderTimeline(s: Summary, c: ChalkInstance, width: number): string[] {
+  const tl = s.timeline;
+  if (tl.buckets.length < 2) return [];
+  const first = tl.buckets[0]?.start ?? '';
+  const lastB = tl.buckets[tl.buckets.length - 1]?.start ?? '';
+  const labelW = 24;
+  const room = Math.max(10, width - labelW - 16);
+  const k = Math.ceil(tl.buckets.length / room);
+  const per = k === 1 ? tl.bucket : `${k} × ${tl.bucket}`;
+  const out = [
+    c.bold(`Over time: sessions per ${per}, ${first} → ${lastB}`) +
+      (tl.widened ? c.dim(' (--bucket widened to keep the chart bounded)') : ''),
+  ];
+  const row = (label: string, series: number[]) => {
+    const sq = squeeze(series, room);
+    out.push(`  ${label.padEnd(labelW)}${sparkline(sq)} max ${num(Math.max(...sq))}`);
+  };
+  row(
+    'all',
+    tl.buckets.map((b) => b.sessions),
+  );
+  const busiest = s.reasons
+    .filter((r) => r.rows > 0)
+    .sort((a, b) => b.sessions - a.sessions)
+    .slice(0, 4);
+  for (const r of busiest)
+    row(
+      r.reason,
+      tl.buckets.map((b) => b.byReason[r.reason] ?? 0),
+    );
+  out.push('');
+  return out;
+}
+
+function renderSlice(s: Summary, c: ChalkInstance, top: number): string[] {
+  if (!s.slice) return [];
+  const table = makeTable(c, [...s.slice.keys, 'Sessions', 'Reasons']);
+  for (const row of s.slice.rows.slice(0, top)) {
+    const all = Object.entries(row.byReason).sort((a, b) => b[1] - a[1]);
+    const reasons =
+      all
+        .slice(0, 3)
+        .map(([k, n]) => `${t(k)} ${num(n)}`)
+        .join(', ') + (all.length > 3 ? `, +${all.length - 3} more` : '');
+    table.push([
+      ...row.values.map((v) => t(v)),
+      {
+        hAlign: 'right',
+        content: `${num(row.sessions)}${row.error > 0 ? ` (±${num(row.error)})` : ''}`,
+      },
+      reasons,
+    ]);
+  }
+  return [c.bold(`By ${s.slice.keys.join(' × ')} (top ${top})`), table.toString(), ''];
 }
 
 function countList(counts: Record<string, number>): string {

@@ -42,6 +42,10 @@ export async function runCli(
     env?: Record<string, string>;
     tty?: boolean;
     columns?: number;
+    /** Separate stderr TTY flag (defaults to `tty`). */
+    stderrTty?: boolean;
+    /** A fake clock; defaults to one that advances 1 ms per call. */
+    now?: () => number;
   } = {},
 ): Promise<RunResult> {
   const out: Buffer[] = [];
@@ -61,9 +65,10 @@ export async function runCli(
     stderr,
     env: { ...(TEST_PARSER === 'csv-parse' ? { PAN_SER_PARSER: TEST_PARSER } : {}), ...opts.env },
     stdoutIsTTY: opts.tty ?? false,
-    stderrIsTTY: opts.tty ?? false,
+    stderrIsTTY: opts.stderrTty ?? opts.tty ?? false,
     columns: opts.columns,
     cwd: ROOT,
+    now: opts.now ?? fakeClock(),
   };
   const code = await run(argv, io);
   return {
@@ -71,4 +76,10 @@ export async function runCli(
     stdout: Buffer.concat(out).toString('utf8'),
     stderr: Buffer.concat(err).toString('utf8'),
   };
+}
+
+/** A deterministic clock: each call is 1 ms after the previous one. */
+export function fakeClock(step = 1): () => number {
+  let t = 0;
+  return () => (t += step);
 }

@@ -7,6 +7,7 @@ interface Line {
   line: number;
   text: string;
   nul?: boolean;
+  cr?: boolean;
   tooLong?: number;
 }
 
@@ -17,7 +18,7 @@ function reference(chunks: Buffer[], max: number): Line[] {
   const on = (l: { text: string; line: number; tooLong?: number }) => {
     out.push(
       l.tooLong === undefined
-        ? { line: l.line, text: l.text, nul: l.text.includes('\0') }
+        ? { line: l.line, text: l.text, nul: l.text.includes('\0'), cr: l.text.includes('\r') }
         : { line: l.line, text: '', tooLong: l.tooLong },
     );
   };
@@ -30,7 +31,8 @@ function blocks(chunks: Buffer[], max: number): Line[] {
   const out: Line[] = [];
   const f = new BlockFramer(
     max,
-    (src, from, to, line, hasNul) => out.push({ line, text: src.slice(from, to), nul: hasNul }),
+    (src, from, to, line, hasNul, hasCr) =>
+      out.push({ line, text: src.slice(from, to), nul: hasNul, cr: hasCr }),
     (line, bytes) => out.push({ line, text: '', tooLong: bytes }),
   );
   for (const c of chunks) f.push(c);

@@ -1,0 +1,100 @@
+// `pan-ser diff A B`: compares two runs, each given as a log file (analysed here) or a saved JSON
+// report (recognised by content), and prints what rose or fell: reasons, findings, and the rules
+// and applications that moved most.
+import { Option, type Command } from 'commander';
+import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES } from '../analyze.js';
+import { DEFAULT_AGGREGATOR_OPTIONS } from '../aggregate/aggregator.js';
+import { diffSummaries, TABLE_ROWS } from '../aggregate/diff.js';
+import type { Summary } from '../aggregate/summary.js';
+import { EXIT, formatErrorLine } from '../errors.js';
+import { readSavedReport } from '../input/report.js';
+import type { Io } from '../io.js';
+import { renderDiffJson, renderDiffTable } from '../render/diff.js';
+import { escapeTerminal } from '../render/escape.js';
+import { positiveInt, wantsColor, type ErrLine } from './shared.js';
+
+interface DiffFlags {
+  format: 'table' | 'json';
+  weight: 'rows' | 'repeat';
+  top: number;
+  color: boolean;
+}
+
+export function registerDiff(
+  program: Command,
+  io: Io,
+  err: ErrLine,
+  setExit: (code: number) => void,
+): void {
+  program
+    .command('diff')
+    .description('compare two runs (logs or saved JSON reports): what rose, what fell')
+    .argument('<before>', 'log file or `pan-ser analyze --format json` report')
+    .argument('<after>', 'log file or report')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .addOption(
+      new Option('--weight <mode>', 'for logs: count rows, or Repeat Count')
+        .choices(['rows', 'repeat'])
+        .default('rows'),
+    )
+    .option('--top <n>', 'movers per rule and per application', positiveInt('--top'), 10)
+    .option('--no-color', 'no colour (also: NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  pan-ser diff before.log after.log
+  pan-ser analyze monday.log -f json -o monday.json && pan-ser diff monday.json tuesday.log`,
+    )
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      setExit(await diffCommand(before, after, flags, io, err));
+    });
+}
+
+async function load(name: string, flags: DiffFlags, io: Io, err: ErrLine): Promise<Summary | null> {
+  const saved = await readSavedReport(name);
+  if (saved) return saved;
+  const state = { failed: false };
+  const s = await analyzeInputs(
+    [name],
+    {
+      inputFormat: 'auto',
+      maxRecordBytes: DEFAULT_MAX_RECORD_BYTES,
+      strict: false,
+      aggregator: { ...DEFAULT_AGGREGATOR_OPTIONS, weight: flags.weight, top: TABLE_ROWS },
+    },
+    io,
+    {
+      onInputError: (e) => {
+        state.failed = true;
+        err(escapeTerminal(formatErrorLine(e)));
+      },
+    },
+  );
+  return state.failed ? null : s;
+}
+
+async function diffCommand(before: string, after: string, flags: DiffFlags, io: Io, err: ErrLine) {
+  if (before === '-' && after === '-') {
+    err('pan-ser: standard input (-) can be read only once [USAGE]');
+    return EXIT.usageOrInput;
+  }
+  const a = await load(before, flags, io, err);
+  const b = await load(after, flags, io, err);
+  if (!a || !b) return EXIT.usageOrInput;
+  const d = diffSummaries(a, b, { before, after }, flags.top);
+  io.stdout.write(
+    flags.format === 'json'
+      ? renderDiffJson(d)
+      : renderDiffTable(d, {
+          color: wantsColor(io, flags.color),
+          width: io.columns ?? 100,
+          top: flags.top,
+        }),
+  );
+  return EXIT.ok;
+}

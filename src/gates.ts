@@ -1,0 +1,107 @@
+// CI gates (--fail-on): parsing `<reason|finding-id>[>N|>P%]` and judging a Summary against them.
+// A reason must be one the reason table knows; any other kebab-case term is a finding id, which
+// breaches only when summary.findings holds it (an id that never matched never breaches). Pure.
+import type { Summary } from './aggregate/summary.js';
+import { PanSerError } from './errors.js';
+import { REASON_KEYS, type ReasonKey } from './knowledge/reasons.js';
+
+export interface Gate {
+  readonly text: string;
+  readonly kind: 'reason' | 'finding';
+  readonly term: string;
+  /** Breached when the value is strictly above this. */
+  readonly limit: number;
+  readonly unit: 'sessions' | 'percent';
+}
+
+export interface GateResult {
+  readonly gate: Gate;
+  readonly breached: boolean;
+  readonly sessions: number;
+  readonly percent: number;
+  /** Said about the gate besides the numbers (e.g. an id no finding carries). */
+  readonly note: string | null;
+}
+
+const GATE = /^([a-z0-9][a-z0-9/-]*)(?:>(\d+(?:\.\d+)?)(%)?)?$/;
+
+export function parseGate(raw: string): Gate {
+  const text = raw.trim();
+  const m = GATE.exec(text.toLowerCase());
+  if (!m) {
+    throw new PanSerError('USAGE', `--fail-on "${raw}" is not <reason|finding-id>[>N|>P%]`, {
+      hint: 'e.g. --fail-on policy-deny>5% or --fail-on decrypt-error>100',
+    });
+  }
+  const [, term = '', n, pct] = m;
+  const limit = n === undefined ? 0 : Number(n);
+  if (pct !== undefined && limit >= 100) {
+    throw new PanSerError('USAGE', `--fail-on "${raw}": a share must be below 100%`);
+  }
+  if (pct === undefined && !Number.isInteger(limit)) {
+    throw new PanSerError('USAGE', `--fail-on "${raw}": a session count is a whole number`);
+  }
+  const isReason = (REASON_KEYS as readonly string[]).includes(term);
+  if (!isReason && !isKebabId(term)) {
+    throw new PanSerError(
+      'USAGE',
+      `--fail-on "${raw}": "${term}" is neither a known end reason nor a finding id`,
+      {
+        hint: 'pan-ser reasons lists the reasons; finding ids are kebab-case',
+      },
+    );
+  }
+  return {
+    text,
+    kind: isReason ? 'reason' : 'finding',
+    term,
+    limit,
+    unit: pct === undefined ? 'sessions' : 'percent',
+  };
+}
+
+/**
+ * Judges every gate. `knownFindings` is the findings table's ids when the caller has it (an id
+ * outside it gets a note); null skips that check.
+ */
+export function evaluateGates(
+  summary: Summary,
+  gates: readonly Gate[],
+  knownFindings: ReadonlySet<string> | null,
+): GateResult[] {
+  return gates.map((gate) => {
+    let sessions = 0;
+    let percent = 0;
+    let note: string | null = null;
+    if (gate.kind === 'reason') {
+      const row = summary.reasons.find((r) => r.reason === (gate.term as ReasonKey));
+      sessions = row?.sessions ?? 0;
+      percent = row?.percent ?? 0;
+    } else {
+      const row = summary.findings.find((f) => f.id === gate.term);
+      sessions = row?.sessions ?? 0;
+      percent = row?.percent ?? 0;
+      if (knownFindings !== null && !knownFindings.has(gate.term)) {
+        note = 'not a known finding id: it can never breach';
+      } else if (!row) {
+        note = 'no session carried this finding';
+      }
+    }
+    const value = gate.unit === 'percent' ? percent : sessions;
+    return { gate, breached: value > gate.limit, sessions, percent, note };
+  });
+}
+
+/** One line per gate, for stderr: `gate policy-deny>5%: BREACHED (7.12%, 12 sessions)`. */
+export function formatGateResult(r: GateResult, total: number): string {
+  const state = r.breached ? 'BREACHED' : 'ok';
+  const limit =
+    r.gate.unit === 'percent' ? `limit ${r.gate.limit}%` : `limit ${r.gate.limit} sessions`;
+  const note = r.note === null ? '' : `; ${r.note}`;
+  return `pan-ser: gate ${r.gate.text}: ${state} (${r.sessions.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} sessions, ${r.percent.toFixed(2)}%; ${limit}${note})`;
+}
+
+/** `abc-def-1`: lower-case words joined by single hyphens (checked without a nested repeat). */
+function isKebabId(term: string): boolean {
+  return /^[a-z][a-z0-9-]*$/.test(term) && !term.includes('--') && !term.endsWith('-');
+}

@@ -1,0 +1,85 @@
+// Where a report goes: stdout or --output FILE, through one awaitable sink that respects the
+// stream's backpressure (write() returning false waits for 'drain'), so a per-record format can
+// stream millions of lines without buffering them. Only this file opens the output file.
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { PanSerError } from './errors.js';
+
+/** Bytes gathered before one write() call: fewer, larger writes. */
+const CHUNK = 64 * 1024;
+
+export interface Sink {
+  /** Queues text; call drain() now and then so memory stays bounded. */
+  write(text: string): void;
+  /** Writes what is queued once it is over CHUNK (or always with force), waiting for 'drain'. */
+  drain(force?: boolean): Promise<void>;
+  /** Flushes and, for a file, closes it (errors become OUTPUT_UNWRITABLE). */
+  end(): Promise<void>;
+}
+
+export async function openSink(stdout: Writable, file: string | undefined): Promise<Sink> {
+  const stream = file === undefined ? stdout : await openFile(file);
+  let queued: string[] = [];
+  let size = 0;
+  let failed: Error | null = null;
+  if (file !== undefined) stream.on('error', (e) => (failed = e));
+  const check = () => {
+    if (failed !== null) throw unwritable(file ?? '-', failed);
+  };
+  const flush = async () => {
+    check();
+    if (size === 0) return;
+    const text = queued.join('');
+    queued = [];
+    size = 0;
+    if (!stream.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+        stream.on('close', done);
+      });
+    }
+    check();
+  };
+  return {
+    write(text) {
+      queued.push(text);
+      size += text.length;
+    },
+    async drain(force = false) {
+      if (force || size >= CHUNK) await flush();
+    },
+    async end() {
+      await flush();
+      if (file === undefined) return;
+      await new Promise<void>((resolve) => stream.end(resolve));
+      check();
+    },
+  };
+}
+
+function openFile(file: string): Promise<Writable> {
+  return new Promise((resolve, reject) => {
+    const s = createWriteStream(file);
+    s.once('open', () => {
+      resolve(s);
+    });
+    s.once('error', (e) => {
+      reject(unwritable(file, e));
+    });
+  });
+}
+
+function unwritable(file: string, e: Error): PanSerError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  return new PanSerError('OUTPUT_UNWRITABLE', `cannot write the report (${code})`, {
+    file,
+    hint: 'check that the folder exists and is writable',
+  });
+}

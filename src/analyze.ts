@@ -1,20 +1,19 @@
 // The pipeline for `pan-ser analyze`: for each input, bytes → lines → map → classify → aggregate,
 // streamed with backpressure through stream.pipeline. Every framed line lands in exactly one of
 // analysed / skipped / rejected. File-level problems are reported through `onInputError` and
-// the run goes on with the next input.
+// the run goes on with the next input. Big plain files are read by two threads (parallel.ts).
 import { pipeline } from 'node:stream/promises';
-import { classifyRecord } from './classify/classify.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './classify/findings.js';
-import { createAggregator, FILTERED, type AggregatorOptions } from './aggregate/aggregator.js';
+import { createAggregator, type AggregatorOptions } from './aggregate/aggregator.js';
 import type { InputSummary, Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
 import { createMapper, type MapOptions } from './fields/map.js';
-import { isZonedLogTime } from './fields/time.js';
-import { toWall, type Zone } from './fields/zone.js';
-import { LineFramer, type FramedLine } from './input/lines.js';
+import type { Zone } from './fields/zone.js';
+import { countInto, createFeeder } from './feed.js';
 import { describeReadError, openInput } from './input/open.js';
 import type { Io } from './io.js';
-import type { Classified, Mapped, Reject } from './model.js';
+import type { Classified, Reject } from './model.js';
+import { analyzeFileInParallel } from './parallel.js';
 
 export interface AnalyzeOptions extends MapOptions {
   readonly aggregator: AggregatorOptions;
@@ -28,6 +27,8 @@ export interface AnalyzeOptions extends MapOptions {
   readonly zone?: Zone | null;
   /** Finding thresholds; the defaults (classify/findings.ts) when absent. */
   readonly thresholds?: Thresholds;
+  /** Plain files of at least this many bytes are read by two threads; 0 = never. */
+  readonly parallelMinBytes?: number | undefined;
 }
 
 export interface AnalyzeHooks {
@@ -51,6 +52,9 @@ export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 /** Highest --max-record-size: a line must still fit in one JavaScript string once decoded. */
 export const MAX_RECORD_BYTES_LIMIT = 1 << 28;
 
+/** Below this a second thread costs more (start-up, merge) than it saves. */
+export const DEFAULT_PARALLEL_MIN_BYTES = 32 << 20;
+
 export async function analyzeInputs(
   names: readonly string[],
   options: AnalyzeOptions,
@@ -68,85 +72,48 @@ export async function analyzeInputs(
       lines: { read: 0, analysed: 0, skipped: 0, rejected: 0 },
       error: null,
     };
-    const framer = new LineFramer(options.maxRecordBytes);
-    /** Set when a read failed: the bytes after the last line end are a cut-off line. */
-    let cutOff = false;
-    const onLine = (l: FramedLine): void => {
-      const m: Mapped =
-        l.tooLong !== undefined
-          ? {
-              kind: 'reject',
-              file: name,
-              line: l.line,
-              code: 'TOO_LONG',
-              message: `line is ${l.tooLong} bytes, over the ${options.maxRecordBytes}-byte limit (raise --max-record-size if it is a real log)`,
-            }
-          : cutOff
-            ? {
-                kind: 'reject',
-                file: name,
-                line: l.line,
-                code: 'TRUNCATED',
-                message:
-                  'the input broke off inside this line, so its end is lost (re-copy the file; see the read error)',
-              }
-            : mapper.map(l.text, l.line);
-      input.lines.read++;
-      switch (m.kind) {
-        case 'traffic': {
-          let c = classifyRecord(m, thresholds);
-          if (
-            zone &&
-            c.time !== null &&
-            isZonedLogTime(m.fields.time_generated || m.fields.receive_time)
-          )
-            c = { ...c, time: toWall(c.time, zone) };
-          if (filter && !filter(c)) {
-            input.lines.skipped++;
-            agg.addSkip({ kind: 'skip', what: FILTERED });
-            break;
-          }
-          input.lines.analysed++;
-          agg.addTraffic(c);
-          hooks.onRecord?.(c);
-          break;
-        }
-        case 'skip':
-          input.lines.skipped++;
-          agg.addSkip(m);
-          break;
-        case 'reject':
-          input.lines.rejected++;
-          agg.addReject(m);
-          hooks.onReject?.(m);
-          if (options.strict) {
-            throw new PanSerError('STRICT_REJECT', `${m.message} [${m.code}]`, {
-              file: m.file,
-              line: m.line,
-              hint: 'drop --strict to skip bad lines and go on',
-            });
-          }
-          break;
-      }
-    };
+    const feeder = createFeeder(
+      name,
+      options,
+      mapper,
+      countInto(agg, input.lines, { ...options, thresholds }, hooks),
+    );
     try {
       const opened = await openInput(name, io);
-      const counted = opened.source as { bytesRead?: unknown };
-      let seen = 0;
-      const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
-        for await (const chunk of source) {
-          framer.push(chunk, onLine);
-          if (hooks.afterChunk) {
-            // Raw bytes read (before gunzip) when the source knows them, to compare with the size.
-            seen += chunk.length;
-            const bytes = typeof counted.bytesRead === 'number' ? counted.bytesRead : seen;
-            await hooks.afterChunk({ input: name, index, bytes, size: opened.size });
+      const minBytes = options.parallelMinBytes ?? DEFAULT_PARALLEL_MIN_BYTES;
+      // Two threads only where the result cannot differ from one pass and nothing needs the
+      // records one by one: no per-record output, no --strict stop, no filter or zone (those
+      // are functions, which cannot cross to a worker).
+      const parallel =
+        opened.gunzip === null &&
+        opened.size !== null &&
+        minBytes > 0 &&
+        opened.size >= minBytes &&
+        !options.strict &&
+        !filter &&
+        !zone &&
+        hooks.onRecord === undefined &&
+        (await analyzeFileInParallel(name, opened, options, mapper, agg, input.lines, hooks));
+      if (parallel) {
+        await hooks.afterChunk?.({ input: name, index, bytes: opened.size, size: opened.size });
+      } else {
+        const counted = opened.source as { bytesRead?: unknown };
+        let seen = 0;
+        const sink = async (source: AsyncIterable<Buffer>): Promise<void> => {
+          for await (const chunk of source) {
+            feeder.push(chunk);
+            if (hooks.afterChunk) {
+              // Raw bytes read (before gunzip) when the source knows them, to compare with the size.
+              seen += chunk.length;
+              const bytes = typeof counted.bytesRead === 'number' ? counted.bytesRead : seen;
+              await hooks.afterChunk({ input: name, index, bytes, size: opened.size });
+            }
           }
-        }
-        framer.end(onLine);
-      };
-      if (opened.gunzip) await pipeline(opened.source, opened.gunzip, sink);
-      else await pipeline(opened.source, sink);
+          feeder.end();
+        };
+        if (opened.gunzip) await pipeline(opened.source, opened.gunzip, sink);
+        else await pipeline(opened.source, sink);
+      }
     } catch (e) {
       if (e instanceof PanSerError && e.code === 'STRICT_REJECT') throw e;
       if (e instanceof PanSerError && e.code === 'INTERNAL') throw e;
@@ -157,10 +124,7 @@ export async function analyzeInputs(
       hooks.onInputError?.(err);
       // A mapper refusal is not a broken read: only a failed read leaves a cut-off line, and it
       // is counted (rejected), never dropped.
-      if (!(e instanceof PanSerError)) {
-        cutOff = true;
-        framer.end(onLine);
-      }
+      if (!(e instanceof PanSerError)) feeder.end(true);
     }
     Object.assign(input, mapper.facts);
     agg.addInput(input);

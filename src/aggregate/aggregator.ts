@@ -1,6 +1,8 @@
 // Folds classified records, skips and rejects into counters and bounded tables, and produces
 // the Summary. It never keeps records: memory depends on the number of distinct values (capped
 // by TopK) and on the capped reject list, not on the input size. Pure: no I/O, no clock.
+// Mergeable: state() is plain, structured-cloneable data, and merge(state) folds another
+// aggregator's state in (a + b = one run over both), which is how worker threads combine.
 import { ACTIONS, ACTION_KEYS, type ActionKey } from '../knowledge/actions.js';
 import { REASONS, REASON_KEYS, type ReasonKey } from '../knowledge/reasons.js';
 import { formatLogTime } from '../fields/time.js';
@@ -8,11 +10,11 @@ import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
 import type { SliceKey } from '../slice/terms.js';
 import { AS_LOGGED } from '../fields/zone.js';
-import { GroupBy } from './group-by.js';
-import { TimeBuckets } from './time-buckets.js';
-import { TopK, type TopKRow } from './top-k.js';
+import { GroupBy, type GroupByState } from './group-by.js';
+import { TimeBuckets, type TimeBucketsState } from './time-buckets.js';
+import { TopK, type TopKData, type TopKRow } from './top-k.js';
 import { groupValue } from './group-value.js';
-import { FindingsAggregator } from './findings.js';
+import { FindingsAggregator, type FindingsState } from './findings.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
 import {
   GROUP_KEYS,
@@ -22,6 +24,7 @@ import {
   type GroupKey,
   type GroupRow,
   type InputSummary,
+  type LineCounts,
   type ReasonRow,
   type RejectRow,
   type Summary,
@@ -73,12 +76,48 @@ interface Tally {
 
 const newTally = (): Tally => ({ rows: 0, repeatWeighted: 0, bytes: 0 });
 
+/**
+ * Everything an aggregator has counted, as plain data (worker threads post it to the main
+ * thread). A new part of the aggregator adds its field here, fills it in state() and folds it
+ * in merge(), where every file/line it keeps is shifted by `lineOffset`.
+ */
+export interface AggregatorState {
+  readonly byReason: [string, Tally][];
+  readonly byAction: [string, Tally][];
+  readonly byReasonAction: [string, string, number][];
+  readonly groups: [string, Record<GroupKey, TopKData>][];
+  readonly unknownReasons: TopKData;
+  readonly unknownActions: TopKData;
+  readonly skippedBy: Record<string, number>;
+  readonly rejectsByCode: Partial<Record<RejectCode, number>>;
+  readonly firstRejects: RejectRow[];
+  readonly inputs: InputSummary[];
+  readonly lines: LineCounts;
+  readonly totals: { sessions: number; rows: number; repeatWeighted: number; bytes: number };
+  readonly first: number;
+  readonly last: number;
+  readonly unparsedTimes: number;
+  readonly findings: FindingsState;
+  readonly timeline: TimeBucketsState;
+  readonly groupBy: GroupByState | null;
+  /** Related logs left waiting at the end (a range read after this one must start with none). */
+  readonly pendingRelated: number;
+}
+
 export interface Aggregator {
   addTraffic(c: Classified): void;
   addSkip(s: Skip): void;
   addReject(r: Reject): void;
   /** Records one finished input with its own line counts. */
   addInput(input: InputSummary): void;
+  /** A copy of what was counted so far, for merge() elsewhere. */
+  state(): AggregatorState;
+  /**
+   * Folds in the state of an aggregator that ran over input that comes after everything this
+   * one saw (rejects keep file/line order). Its line numbers are shifted by `lineOffset`: the
+   * lines of the same file that precede the range it read.
+   */
+  merge(other: AggregatorState, lineOffset?: number): void;
   finish(): Summary;
 }
 
@@ -87,11 +126,13 @@ export function createAggregator(
 ): Aggregator {
   const byReason = new Map<string, Tally>();
   const byAction = new Map<string, Tally>();
-  const byReasonAction = new Map<string, number>();
+  // reason → action → sessions (nested: the keys are the tables' own strings, so no per-line
+  // key is built).
+  const byReasonAction = new Map<string, Map<string, number>>();
   const groups = new Map<string, Record<GroupKey, TopK>>();
   const unknownReasons = new TopK(50);
   const unknownActions = new TopK(50);
-  const skippedBy: Record<string, number> = {};
+  let skippedBy: Record<string, number> = {};
   const rejectsByCode: Partial<Record<RejectCode, number>> = {};
   const firstRejects: RejectRow[] = [];
   const inputs: InputSummary[] = [];
@@ -105,17 +146,31 @@ export function createAggregator(
     options.groupBy && options.groupBy.length > 0
       ? new GroupBy(options.groupBy, options.capacity)
       : null;
-  const findings = new FindingsAggregator({
+  const findingsOptions = {
     weight: options.weight,
     capacity: options.capacity,
     top: options.top,
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-  });
+  };
+  const findings = new FindingsAggregator(findingsOptions);
 
   const tally = (m: Map<string, Tally>, key: string): Tally => {
     let t = m.get(key);
     if (!t) m.set(key, (t = newTally()));
     return t;
+  };
+
+  const addInput = (input: InputSummary): void => {
+    inputs.push(input);
+    lines.read += input.lines.read;
+    lines.analysed += input.lines.analysed;
+    lines.skipped += input.lines.skipped;
+    lines.rejected += input.lines.rejected;
+  };
+
+  const makeGroups = (): Record<GroupKey, TopK> => {
+    const make = () => new TopK(options.capacity);
+    return { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
   };
 
   return {
@@ -125,23 +180,23 @@ export function createAggregator(
       if (c.reason === null) unknownReasons.add(shown(c.rec.fields.session_end_reason), 1);
       if (c.action === null) unknownActions.add(shown(c.rec.fields.action), 1);
       const w = options.weight === 'repeat' ? c.repeat : 1;
-      for (const t of [tally(byReason, reason), tally(byAction, action)]) {
-        t.rows += 1;
-        t.repeatWeighted += c.repeat;
-        t.bytes += c.bytes;
-      }
+      const tr = tally(byReason, reason);
+      tr.rows += 1;
+      tr.repeatWeighted += c.repeat;
+      tr.bytes += c.bytes;
+      const ta = tally(byAction, action);
+      ta.rows += 1;
+      ta.repeatWeighted += c.repeat;
+      ta.bytes += c.bytes;
       totals.rows += 1;
       totals.repeatWeighted += c.repeat;
       totals.bytes += c.bytes;
       totals.sessions += w;
-      const ra = `${reason}\t${action}`;
-      byReasonAction.set(ra, (byReasonAction.get(ra) ?? 0) + w);
+      let ra = byReasonAction.get(reason);
+      if (!ra) byReasonAction.set(reason, (ra = new Map<string, number>()));
+      ra.set(action, (ra.get(action) ?? 0) + w);
       let g = groups.get(reason);
-      if (!g) {
-        const make = () => new TopK(options.capacity);
-        g = { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
-        groups.set(reason, g);
-      }
+      if (!g) groups.set(reason, (g = makeGroups()));
       for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
       groupBy?.add(c, reason, w);
       findings.add(c);
@@ -166,12 +221,76 @@ export function createAggregator(
         firstRejects.push({ file: r.file, line: r.line, code: r.code, message: r.message });
       }
     },
-    addInput(input) {
-      inputs.push(input);
-      lines.read += input.lines.read;
-      lines.analysed += input.lines.analysed;
-      lines.skipped += input.lines.skipped;
-      lines.rejected += input.lines.rejected;
+    addInput,
+    state() {
+      const mapGroups = (g: Record<GroupKey, TopK>) =>
+        Object.fromEntries(GROUP_KEYS.map((k) => [k, g[k].toData()])) as Record<GroupKey, TopKData>;
+      return {
+        byReason: [...byReason].map(([k, t]) => [k, { ...t }]),
+        byAction: [...byAction].map(([k, t]) => [k, { ...t }]),
+        byReasonAction: [...byReasonAction].flatMap(([r, m]) =>
+          [...m].map(([a, n]): [string, string, number] => [r, a, n]),
+        ),
+        groups: [...groups].map(([k, g]) => [k, mapGroups(g)]),
+        unknownReasons: unknownReasons.toData(),
+        unknownActions: unknownActions.toData(),
+        skippedBy: { ...skippedBy },
+        rejectsByCode: { ...rejectsByCode },
+        firstRejects: firstRejects.map((r) => ({ ...r })),
+        inputs: inputs.map((i) => ({ ...i, lines: { ...i.lines } })),
+        lines: { ...lines },
+        totals: { ...totals },
+        first,
+        last,
+        unparsedTimes,
+        findings: findings.state(),
+        timeline: timeline.state(),
+        groupBy: groupBy ? groupBy.state() : null,
+        pendingRelated: findings.pendingRelated,
+      };
+    },
+    merge(o, lineOffset = 0) {
+      const addTally = (m: Map<string, Tally>, [k, t]: [string, Tally]) => {
+        const mine = tally(m, k);
+        mine.rows += t.rows;
+        mine.repeatWeighted += t.repeatWeighted;
+        mine.bytes += t.bytes;
+      };
+      for (const e of o.byReason) addTally(byReason, e);
+      for (const e of o.byAction) addTally(byAction, e);
+      for (const [r, a, n] of o.byReasonAction) {
+        let ra = byReasonAction.get(r);
+        if (!ra) byReasonAction.set(r, (ra = new Map<string, number>()));
+        ra.set(a, (ra.get(a) ?? 0) + n);
+      }
+      for (const [reason, data] of o.groups) {
+        let g = groups.get(reason);
+        if (!g) groups.set(reason, (g = makeGroups()));
+        for (const key of GROUP_KEYS) g[key].merge(TopK.fromData(data[key]));
+      }
+      unknownReasons.merge(TopK.fromData(o.unknownReasons));
+      unknownActions.merge(TopK.fromData(o.unknownActions));
+      const skipped = { ...skippedBy };
+      for (const [k, n] of Object.entries(o.skippedBy)) skipped[k] = (skipped[k] ?? 0) + n;
+      skippedBy = skipped;
+      for (const [k, n] of Object.entries(o.rejectsByCode) as [RejectCode, number][]) {
+        rejectsByCode[k] = (rejectsByCode[k] ?? 0) + n;
+      }
+      for (const r of o.firstRejects) {
+        if (firstRejects.length >= options.keepRejects) break;
+        firstRejects.push({ ...r, line: r.line + lineOffset });
+      }
+      for (const i of o.inputs) addInput(i);
+      totals.sessions += o.totals.sessions;
+      totals.rows += o.totals.rows;
+      totals.repeatWeighted += o.totals.repeatWeighted;
+      totals.bytes += o.totals.bytes;
+      if (o.first < first) first = o.first;
+      if (o.last > last) last = o.last;
+      unparsedTimes += o.unparsedTimes;
+      findings.merge(FindingsAggregator.fromState(findingsOptions, o.findings, lineOffset));
+      timeline.merge(TimeBuckets.fromState(o.timeline));
+      if (groupBy && o.groupBy) groupBy.merge(GroupBy.fromState(o.groupBy, options.capacity));
     },
     finish() {
       if (lines.read !== lines.analysed + lines.skipped + lines.rejected) {
@@ -219,10 +338,9 @@ export function createAggregator(
 
       const order = reasons.map((r) => r.reason);
       const reasonByAction = [...byReasonAction]
-        .map(([k, sessions]) => {
-          const [reason = '', action = ''] = k.split('\t');
-          return { reason, action, sessions };
-        })
+        .flatMap(([reason, m]) =>
+          [...m].map(([action, sessions]) => ({ reason, action, sessions })),
+        )
         .sort(
           (a, b) =>
             order.indexOf(a.reason) - order.indexOf(b.reason) ||

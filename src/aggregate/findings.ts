@@ -15,7 +15,7 @@ import { decodeFlags } from '../knowledge/flags.js';
 import type { Classified, RelatedLog } from '../model.js';
 import { groupValue } from './group-value.js';
 import type { FindingCause, FindingExample, FindingRow, GroupRow } from './summary.js';
-import { TopK } from './top-k.js';
+import { TopK, type TopKData } from './top-k.js';
 
 export interface FindingsOptions {
   readonly weight: 'rows' | 'repeat';
@@ -41,6 +41,19 @@ interface FindingTally {
 }
 
 const TOP_KEYS = ['rule', 'app', 'zonePair'] as const;
+
+/** FindingsAggregator.state(): the counts as plain data. */
+export interface FindingsState {
+  readonly bases: [FindingId, number][];
+  readonly tallies: {
+    readonly id: FindingId;
+    readonly sessions: number;
+    readonly bytes: number;
+    readonly top: Record<(typeof TOP_KEYS)[number], TopKData>;
+    readonly causes: [string, CauseTally][];
+    readonly examples: FindingExample[];
+  }[];
+}
 
 /** Findings judged on a share need their base counted on every record. */
 const SHARE_IDS = FINDING_IDS.filter((id) => (FINDINGS[id] as FindingRule).share !== undefined);
@@ -144,6 +157,50 @@ export class FindingsAggregator {
         if (t.examples.length < this.o.thresholds.examples) t.examples.push(e);
       }
     }
+  }
+
+  /** Related logs still waiting for their TRAFFIC log (a split read must start after none). */
+  get pendingRelated(): number {
+    return this.related.size;
+  }
+
+  /** Plain, structured-cloneable counts (worker threads post them; see fromState). */
+  state(): FindingsState {
+    return {
+      bases: [...this.bases],
+      tallies: [...this.tallies].map(([id, t]) => ({
+        id,
+        sessions: t.sessions,
+        bytes: t.bytes,
+        top: {
+          rule: t.top.rule.toData(),
+          app: t.top.app.toData(),
+          zonePair: t.top.zonePair.toData(),
+        },
+        causes: [...t.causes].map(([cid, c]): [string, CauseTally] => [cid, { ...c }]),
+        examples: t.examples,
+      })),
+    };
+  }
+
+  /** An aggregator holding `s`, its example line numbers shifted by `lineOffset`. */
+  static fromState(o: FindingsOptions, s: FindingsState, lineOffset = 0): FindingsAggregator {
+    const a = new FindingsAggregator(o);
+    for (const [id, n] of s.bases) a.bases.set(id, n);
+    for (const t of s.tallies) {
+      a.tallies.set(t.id, {
+        sessions: t.sessions,
+        bytes: t.bytes,
+        top: {
+          rule: TopK.fromData(t.top.rule),
+          app: TopK.fromData(t.top.app),
+          zonePair: TopK.fromData(t.top.zonePair),
+        },
+        causes: new Map(t.causes.map(([cid, c]) => [cid, { ...c }])),
+        examples: t.examples.map((e) => ({ ...e, line: e.line + lineOffset })),
+      });
+    }
+    return a;
   }
 
   /** Finding rows, most severe first; share findings only when their share passes. */

@@ -4,7 +4,7 @@
 // Pure and mergeable.
 import type { Classified } from '../model.js';
 import { sliceValue, type SliceKey } from '../slice/terms.js';
-import { TopK } from './top-k.js';
+import { TopK, type TopKData } from './top-k.js';
 
 export interface SliceRow {
   /** One value per key, in the order of `Slice.keys`. */
@@ -22,9 +22,16 @@ export interface Slice {
   readonly exact: boolean;
 }
 
+/** GroupBy.state(): the counts as plain data. */
+export interface GroupByState {
+  readonly keys: readonly SliceKey[];
+  readonly totals: TopKData;
+  readonly pairs: TopKData;
+}
+
 export class GroupBy {
-  private readonly totals: TopK;
-  private readonly pairs: TopK;
+  private totals: TopK;
+  private pairs: TopK;
 
   constructor(
     readonly keys: readonly SliceKey[],
@@ -39,6 +46,18 @@ export class GroupBy {
     // JSON keys: log values may hold any character, so no separator could be trusted.
     this.totals.add(JSON.stringify(values), n);
     this.pairs.add(JSON.stringify([reason, ...values]), n);
+  }
+
+  /** Plain, structured-cloneable counts (worker threads post them; see fromState). */
+  state(): GroupByState {
+    return { keys: this.keys, totals: this.totals.toData(), pairs: this.pairs.toData() };
+  }
+
+  static fromState(s: GroupByState, capacity: number): GroupBy {
+    const g = new GroupBy(s.keys, capacity);
+    g.totals = TopK.fromData(s.totals);
+    g.pairs = TopK.fromData(s.pairs);
+    return g;
   }
 
   merge(other: GroupBy): void {

@@ -55,6 +55,16 @@ export function formatBucket(ms: number): string {
   return `${ms}ms`;
 }
 
+/** TimeBuckets.state(): the counts as plain data. */
+export interface TimeBucketsState {
+  readonly fixedWidth: number | null;
+  readonly width: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly widened: boolean;
+  readonly cells: [number, [string, number][]][];
+}
+
 export class TimeBuckets {
   private width: number;
   private readonly cells = new Map<number, Map<string, number>>();
@@ -106,6 +116,28 @@ export class TimeBuckets {
     for (const [start, cell] of old) {
       for (const [reason, n] of cell) this.put(this.startOf(start), reason, n);
     }
+  }
+
+  /** Plain, structured-cloneable counts (worker threads post them; see fromState). */
+  state(): TimeBucketsState {
+    return {
+      fixedWidth: this.fixedWidth,
+      width: this.width,
+      lo: this.lo,
+      hi: this.hi,
+      widened: this.widened,
+      cells: [...this.cells].map(([start, m]): [number, [string, number][]] => [start, [...m]]),
+    };
+  }
+
+  static fromState(s: TimeBucketsState): TimeBuckets {
+    const t = new TimeBuckets(s.fixedWidth);
+    t.width = s.width;
+    t.lo = s.lo;
+    t.hi = s.hi;
+    t.widened = s.widened;
+    for (const [start, m] of s.cells) t.cells.set(start, new Map(m));
+    return t;
   }
 
   /** Adds another timeline's counts (a + b = one pass over both inputs). */

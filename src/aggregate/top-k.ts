@@ -3,6 +3,8 @@
 // reached) and tracks an error bound: a kept value's true count lies in [count, count + error],
 // and a dropped value's true count is at most `floor`. Memory never exceeds 2 × capacity keys.
 
+import { ownCopy } from '../input/blocks.js';
+
 export interface TopKRow {
   readonly value: string;
   readonly count: number;
@@ -33,7 +35,7 @@ export class TopK {
       cell.count += n;
       return;
     }
-    this.cells.set(value, { count: n, error: this.floor });
+    this.cells.set(ownCopy(value), { count: n, error: this.floor });
     if (this.cells.size >= 2 * this.capacity) this.prune();
   }
 
@@ -46,9 +48,26 @@ export class TopK {
     return [...this.cells].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
   }
 
+  /**
+   * Drops all but the `capacity` heaviest values. Linear apart from a native numeric sort of the
+   * counts: this runs every `capacity` new values on high-cardinality columns (addresses).
+   * Values tied at the cut are kept in first-seen order, which the input order fixes.
+   */
   private prune(): void {
-    const all = this.sorted();
-    for (const [value, cell] of all.slice(this.capacity)) {
+    const counts = new Float64Array(this.cells.size);
+    let i = 0;
+    for (const c of this.cells.values()) counts[i++] = c.count;
+    counts.sort();
+    const cut = counts[counts.length - this.capacity] ?? 0;
+    let above = 0;
+    for (const c of this.cells.values()) if (c.count > cut) above++;
+    let ties = this.capacity - above;
+    for (const [value, cell] of this.cells) {
+      if (cell.count > cut) continue;
+      if (cell.count === cut && ties > 0) {
+        ties--;
+        continue;
+      }
       this.floor = Math.max(this.floor, cell.count + cell.error);
       this.cells.delete(value);
     }

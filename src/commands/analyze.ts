@@ -8,10 +8,12 @@ import type { Summary } from '../aggregate/summary.js';
 import { parseBucket } from '../aggregate/time-buckets.js';
 import { debugStack, EXIT, formatErrorLine, PanSerError } from '../errors.js';
 import { KNOWN_RELEASES, layoutForRelease } from '../fields/layout-pick.js';
+import { PARSERS, type ParserName } from '../input/csv-parse-split.js';
 import { formatLogTime } from '../fields/time.js';
 import { AS_LOGGED, parseUserTime, parseZone, type Zone } from '../fields/zone.js';
 import { evaluateGates, formatGateResult, parseGate } from '../gates.js';
 import type { Io } from '../io.js';
+import type { Classified } from '../model.js';
 import { openSink } from '../output.js';
 import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
@@ -48,6 +50,7 @@ interface AnalyzeFlags {
   strict: boolean;
   maxErrors: number;
   maxRecordSize: number;
+  parser?: ParserName;
   threshold?: string[];
 }
 
@@ -124,6 +127,12 @@ export function registerAnalyze(
       'longest line accepted; longer lines are rejected',
       positiveInt('--max-record-size'),
       DEFAULT_MAX_RECORD_BYTES,
+    )
+    .addOption(
+      new Option(
+        '--parser <name>',
+        'line splitter: fast, or the csv-parse reference (slow; also PAN_SER_PARSER=csv-parse)',
+      ).choices(PARSERS),
     )
     .option(
       '--threshold <name=value>',
@@ -237,6 +246,8 @@ export async function analyzeCommand(
         panosVersion: flags.panosVersion,
         maxRecordBytes: flags.maxRecordSize,
         strict: flags.strict,
+        parser: flags.parser ?? parserFromEnv(io),
+        parallelMinBytes: parallelMinBytesFromEnv(io),
         thresholds,
         filter,
         zone,
@@ -280,10 +291,16 @@ export async function analyzeCommand(
           const stack = debugStack(io.env, e);
           if (stack !== null) err(escapeLines(stack));
         },
-        onRecord: (c) => {
-          rows++;
-          if (sink && renderer.kind === 'records') sink.write(renderer.record(c));
-        },
+        // Only when something needs each record: the record formats, or the progress line's
+        // count. Without it a big file may be read by two threads (see analyze.ts).
+        ...((sink && renderer.kind === 'records') || progress
+          ? {
+              onRecord: (c: Classified) => {
+                rows++;
+                if (sink && renderer.kind === 'records') sink.write(renderer.record(c));
+              },
+            }
+          : {}),
         afterChunk: async (p) => {
           progress?.update(p, rows);
           if (sink) await sink.drain();
@@ -311,6 +328,28 @@ export async function analyzeCommand(
   for (const r of results) err(escapeTerminal(formatGateResult(r, summary.totals.sessions)));
   if (inputErrors > 0) return EXIT.usageOrInput;
   return results.some((r) => r.breached) ? EXIT.gateBreached : EXIT.ok;
+}
+
+function parserFromEnv(io: Io): ParserName {
+  const v = io.env.PAN_SER_PARSER;
+  if (v === undefined || v === '') return 'fast';
+  const known = PARSERS.find((p) => p === v);
+  if (known === undefined) {
+    throw new PanSerError('USAGE', `unknown PAN_SER_PARSER "${v}"`, {
+      hint: `use one of: ${PARSERS.join(', ')}`,
+    });
+  }
+  return known;
+}
+
+/** PAN_SER_PARALLEL_MIN_BYTES: the file size from which two threads read a file (0 = never). */
+function parallelMinBytesFromEnv(io: Io): number | undefined {
+  const v = io.env.PAN_SER_PARALLEL_MIN_BYTES;
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v)) {
+    throw new PanSerError('USAGE', `PAN_SER_PARALLEL_MIN_BYTES must be a whole number, not "${v}"`);
+  }
+  return Number(v);
 }
 
 /** `name=value` pairs over the defaults; an unknown name or a bad number is a usage error. */

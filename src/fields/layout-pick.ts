@@ -1,6 +1,7 @@
 // Chooses the TRAFFIC layout for a syslog line: a forced --panos-version first, then the
 // Config Version hint (field 5, `(major << 8) | minor` or a dotted "9.1"), then the field count.
 // Layouts only grow at the end, so any count at or above a layout's length fits it.
+import { memoize } from '../knowledge/memo.js';
 import { FIELD_IDS, type FieldId } from './field-ids.js';
 import { LAYOUTS, VARIANT_LAYOUTS, type Layout } from './layouts/index.js';
 
@@ -49,14 +50,15 @@ export function layoutForRelease(release: string): PreparedLayout | null {
   return v === null ? null : byVersion(v);
 }
 
-export function configVersionHint(raw: string): number | null {
+/** Memoised: read once per log line, over a handful of distinct values. */
+export const configVersionHint: (raw: string) => number | null = memoize((raw) => {
   const v = raw.trim();
   if (/^\d{3,5}$/.test(v)) {
     const n = Number(v);
     return n >= 0x600 && n < 0x2000 ? n : null;
   }
   return versionNumber(v);
-}
+});
 
 export function pickLayout(fieldCount: number, configVer: string): PreparedLayout | null {
   const hint = configVersionHint(configVer);

@@ -1,11 +1,15 @@
 // Turns one input line into a TrafficRecord, a Skip (other log type, header, blank) or a Reject
 // (with a one-sentence reason and fix). One mapper per input file: it sniffs the file's format
 // from the first non-blank line and keeps the header's column map. Pure: no I/O, no clock.
+// Lines arrive as spans of a larger string (mapSpan) so the fast splitter decodes only the
+// cells a TRAFFIC record needs; `--parser csv-parse` splits with the reference instead.
 import { PanSerError } from '../errors.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
 import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
 import { parseKv } from '../input/kv.js';
-import { splitLine, SplitError } from '../input/split.js';
+import { ownCopy } from '../input/blocks.js';
+import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
+import { fieldText, FieldScanner, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
 import { mapKv } from './kv-map.js';
@@ -23,6 +27,8 @@ export interface MapOptions {
   readonly inputFormat: 'auto' | InputFormat;
   /** --panos-version: forces the syslog layout (e.g. "9.1"). */
   readonly panosVersion?: string | undefined;
+  /** Line splitter: the fast one (default) or the csv-parse reference. */
+  readonly parser?: ParserName | undefined;
 }
 
 /** What the mapper learnt about its file, for the report. */
@@ -40,6 +46,39 @@ export interface Mapper {
   readonly facts: FileFacts;
   /** Maps one line (without its line end). Throws PanSerError when the whole file is refused. */
   map(text: string, line: number): Mapped;
+  /**
+   * Maps the line `src[from, to)` (no line end). `hasNul` says whether that range holds a NUL
+   * character (the framer knows it per block; searching here would scan past the line).
+   */
+  mapSpan(
+    src: string,
+    from: number,
+    to: number,
+    line: number,
+    hasNul: boolean,
+    hasCr: boolean,
+  ): Mapped;
+  /**
+   * Learns the file's format from its first line without counting it, so a worker that starts
+   * mid-file maps like a single pass would. Throws what `map` would throw for that line.
+   */
+  prime(text: string, line: number): void;
+}
+
+/** The split cells of one line, whichever parser produced them. */
+interface Row {
+  readonly count: number;
+  cell(k: number): string;
+}
+
+class ArrayRow implements Row {
+  constructor(private readonly cells: readonly string[]) {}
+  get count(): number {
+    return this.cells.length;
+  }
+  cell(k: number): string {
+    return this.cells[k] ?? '';
+  }
 }
 
 const BLANK: Skip = { kind: 'skip', what: '(blank)' };
@@ -49,7 +88,7 @@ const skipCache = new Map<string, Skip>();
 function skipType(type: string): Skip {
   let s = skipCache.get(type);
   if (!s) {
-    s = { kind: 'skip', what: type };
+    s = { kind: 'skip', what: ownCopy(type) };
     if (skipCache.size < 256) skipCache.set(type, s);
   }
   return s;
@@ -104,14 +143,15 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     state = 'csv';
   }
 
-  function fromCsv(cells: string[], line: number): Mapped {
-    if (typeCol >= 0 && typeCol < cells.length) {
-      const type = (cells[typeCol] ?? '').trim();
+  function fromCsv(cells: Row, line: number): Mapped {
+    if (typeCol >= 0 && typeCol < cells.count) {
+      const type = cells.cell(typeCol).trim();
       if (type !== '' && type.toUpperCase() !== 'TRAFFIC') {
         if (looksLikeLogType(type)) return skipType(type);
         // Exports joined with `cat` repeat the header, perhaps with other columns: read it anew.
-        if (countKnownHeaders(cells) >= HEADER_MIN_KNOWN) {
-          readHeader(cells, line);
+        const all = allCells(cells);
+        if (countKnownHeaders(all) >= HEADER_MIN_KNOWN) {
+          readHeader(all, line);
           return HEADER;
         }
         return reject(
@@ -121,26 +161,21 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         );
       }
     }
-    if (cells.length < needCells) {
+    if (cells.count < needCells) {
       return reject(
         line,
         'SHORT_ROW',
-        `row has ${cells.length} cells but the header needs at least ${needCells} (the row is cut short; re-export the file)`,
+        `row has ${cells.count} cells but the header needs at least ${needCells} (the row is cut short; re-export the file)`,
       );
     }
-    if (cells.length > headerCells && hasText(cells, headerCells)) {
+    if (cells.count > headerCells && hasText(cells, headerCells)) {
       return reject(
         line,
         'LONG_ROW',
-        `row has ${cells.length} cells but the header has ${headerCells}: a comma outside quotes shifted its columns (quote values that hold commas, or re-export the file)`,
+        `row has ${cells.count} cells but the header has ${headerCells}: a comma outside quotes shifted its columns (quote values that hold commas, or re-export the file)`,
       );
     }
-    const cols = columns ?? new Int32Array(0);
-    const fields = {} as Fields;
-    for (let i = 0; i < FIELD_IDS.length; i++) {
-      const at = cols[i] ?? -1;
-      fields[FIELD_IDS[i] as FieldId] = at < 0 ? '' : (cells[at] ?? '');
-    }
+    const fields = buildFields(cells, columns ?? new Int32Array(0), null);
     bump(facts.layouts, 'csv-export');
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }
@@ -160,10 +195,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return m;
   }
 
-  function fromSyslog(cells: string[], line: number, text: string): Mapped {
-    const prefix = splitSyslogPrefix(cells[0] ?? '');
-    if (cells.length < 4) {
-      const kv = keyValue(text, line);
+  function fromSyslog(cells: Row, line: number, text: () => string): Mapped {
+    const prefix = splitSyslogPrefix(cells.cell(0));
+    if (cells.count < 4) {
+      const kv = keyValue(text(), line);
       if (kv) return kv;
       return reject(
         line,
@@ -171,8 +206,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `not a PAN-OS log line: expected comma-separated fields with the log type in field 4 (${NOT_PANOS_FIX})`,
       );
     }
-    const type = (cells[3] ?? '').trim();
-    if (type.toUpperCase() !== 'TRAFFIC') {
+    const type = cells.cell(3).trim();
+    if (type !== 'TRAFFIC' && type.toUpperCase() !== 'TRAFFIC') {
       if (Object.hasOwn(RELATED_LAYOUTS, type)) {
         bump(facts.headerKinds, prefix.header);
         return relatedSkip(type as RelatedLogType, cells, prefix.first, line);
@@ -181,68 +216,57 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         bump(facts.headerKinds, prefix.header);
         return skipType(type);
       }
-      const kv = keyValue(text, line);
+      const kv = keyValue(text(), line);
       if (kv) return kv;
-      if ((cells[2] ?? '').trim().toUpperCase() === 'TRAFFIC') {
+      if (cells.cell(2).trim().toUpperCase() === 'TRAFFIC') {
         bump(facts.headerKinds, prefix.header);
         return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
       }
       return reject(
         line,
         'NOT_PANOS',
-        `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells[3] ?? '')}" (${NOT_PANOS_FIX})`,
+        `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells.cell(3))}" (${NOT_PANOS_FIX})`,
       );
     }
     bump(facts.headerKinds, prefix.header);
-    if (cells.length < MIN_TRAFFIC_FIELDS) {
+    if (cells.count < MIN_TRAFFIC_FIELDS) {
       return reject(
         line,
         'TOO_FEW_FIELDS',
-        `TRAFFIC line has ${cells.length} fields but PAN-OS 6.1+ writes at least ${MIN_TRAFFIC_FIELDS}, with Session End Reason as field ${MIN_TRAFFIC_FIELDS} (the line was cut short, e.g. by a syslog relay's message size limit, or comes from a release before 6.1)`,
+        `TRAFFIC line has ${cells.count} fields but PAN-OS 6.1+ writes at least ${MIN_TRAFFIC_FIELDS}, with Session End Reason as field ${MIN_TRAFFIC_FIELDS} (the line was cut short, e.g. by a syslog relay's message size limit, or comes from a release before 6.1)`,
       );
     }
-    const prepared = forced ?? pickLayout(cells.length, cells[5] ?? '');
+    const prepared = forced ?? pickLayout(cells.count, cells.cell(5));
     if (!prepared) {
       return reject(
         line,
         'TOO_FEW_FIELDS',
-        `no known TRAFFIC layout fits ${cells.length} fields (give the release with --panos-version)`,
+        `no known TRAFFIC layout fits ${cells.count} fields (give the release with --panos-version)`,
       );
     }
     return fromLayout(cells, line, prepared, prefix.first);
   }
 
-  function fromLayout(
-    cells: string[],
-    line: number,
-    prepared: PreparedLayout,
-    first: string,
-  ): Mapped {
+  function fromLayout(cells: Row, line: number, prepared: PreparedLayout, first: string): Mapped {
     const need = (prepared.positions[REASON_SLOT] ?? 0) + 1;
-    if (cells.length < need) {
+    if (cells.count < need) {
       return reject(
         line,
         'TOO_FEW_FIELDS',
-        `TRAFFIC line has ${cells.length} fields; the ${prepared.layout.id} layout needs ${need} to reach Session End Reason (the line was cut short)`,
+        `TRAFFIC line has ${cells.count} fields; the ${prepared.layout.id} layout needs ${need} to reach Session End Reason (the line was cut short)`,
       );
     }
-    cells[0] = first;
-    const pos = prepared.positions;
-    const fields = {} as Fields;
-    for (let i = 0; i < FIELD_IDS.length; i++) {
-      const at = pos[i] ?? -1;
-      fields[FIELD_IDS[i] as FieldId] = at < 0 ? '' : (cells[at] ?? '');
-    }
+    const fields = buildFields(cells, prepared.positions, first);
     bump(facts.layouts, prepared.layout.id);
     return { kind: 'traffic', file, line, layout: prepared.layout.id, fields };
   }
 
   /** A DECRYPTION/THREAT/AUTH line: still a skip (counted by type), with what findings join. */
-  function relatedSkip(type: RelatedLogType, cells: string[], first: string, line: number): Skip {
+  function relatedSkip(type: RelatedLogType, cells: Row, first: string, line: number): Skip {
     const at = RELATED_LAYOUTS[type];
-    if (cells.length < at.minFields) return skipType(type);
-    cells[0] = first;
-    const get = (i: number) => (cells[i] ?? '').trim();
+    if (cells.count < at.minFields) return skipType(type);
+    // Copies: a related log is held until its TRAFFIC log arrives, past its block's life.
+    const get = (i: number) => ownCopy((i === 0 ? first : cells.cell(i)).trim());
     const sessionid = get(at.sessionid);
     if (sessionid === '' || sessionid === '0') return skipType(type);
     const detail = at.detail
@@ -265,10 +289,28 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     };
   }
 
-  function map(text: string, line: number): Mapped {
-    const body = state === 'start' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '') return BLANK;
-    if (body.includes('\0')) {
+  const scanner = new FieldScanner();
+
+  function split(src: string, from: number, to: number): Row | SplitError {
+    if (options.parser === 'csv-parse') {
+      const cells = splitWithCsvParse(src.slice(from, to));
+      return cells instanceof SplitError ? cells : new ArrayRow(cells);
+    }
+    const n = scanner.scan(src, from, to);
+    return n < 0 ? new SplitError('UNTERMINATED_QUOTE', -n) : scanner;
+  }
+
+  function mapSpan(
+    src: string,
+    from: number,
+    to: number,
+    line: number,
+    hasNul: boolean,
+    hasCr: boolean,
+  ): Mapped {
+    const start = state === 'start' && src.charCodeAt(from) === 0xfeff ? from + 1 : from;
+    if (isBlank(src, start, to)) return BLANK;
+    if (hasNul) {
       return reject(
         line,
         'BINARY',
@@ -277,20 +319,21 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     }
     // The framer already dropped a CR before the LF; one left inside means CR-only line ends,
     // which would glue many logs into one record and silently lose all but the first.
-    if (body.includes('\r')) {
+    if (hasCr) {
       return reject(
         line,
         'BARE_CR',
         "the line holds carriage returns (CR): the file uses old Mac line ends, so this line may hold many logs (convert them to LF, e.g. tr '\\r' '\\n')",
       );
     }
-    if (state !== 'csv' && body.charCodeAt(0) === 123 /* { */) {
-      const kv = keyValue(body, line);
+    const body = () => src.slice(start, to);
+    if (state !== 'csv' && src.charCodeAt(start) === 123 /* { */) {
+      const kv = keyValue(body(), line);
       if (kv) return kv;
     }
-    const cells = splitLine(body);
+    const cells = split(src, start, to);
     if (cells instanceof SplitError) {
-      const kv = state === 'csv' ? null : keyValue(body, line);
+      const kv = state === 'csv' ? null : keyValue(body(), line);
       if (kv) return kv;
       return reject(
         line,
@@ -299,7 +342,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       );
     }
     if (state === 'start') {
-      const looksHeader = countKnownHeaders(cells) >= HEADER_MIN_KNOWN;
+      const all = allCells(cells);
+      const looksHeader = countKnownHeaders(all) >= HEADER_MIN_KNOWN;
       if (options.inputFormat === 'csv' || (options.inputFormat === 'auto' && looksHeader)) {
         if (!looksHeader) {
           throw new PanSerError(
@@ -312,7 +356,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
             },
           );
         }
-        readHeader(cells, line);
+        readHeader(all, line);
         return HEADER;
       }
       state = 'syslog';
@@ -321,7 +365,96 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, body);
   }
 
-  return { facts, map };
+  function map(text: string, line: number): Mapped {
+    return mapSpan(text, 0, text.length, line, text.includes('\0'), text.includes('\r'));
+  }
+
+  function prime(text: string, line: number): void {
+    map(text, line);
+    facts.headerKinds = {};
+    facts.layouts = {};
+  }
+
+  return { facts, map, mapSpan, prime };
+}
+
+/**
+ * A record's fields read lazily from its line: one getter per field id on the prototype decodes
+ * the cell when it is read, so a record costs one small offsets array instead of 42 strings.
+ * Read fields by name (`rec.fields.rule`); spreading gives nothing, JSON.stringify works.
+ */
+class LineFields {
+  // `$` names: a field id (`src`!) must never be shadowed by an own property.
+  constructor(
+    readonly $text: string,
+    /** Per field id: start and end in `$text`; start -1 = not in the line, -2 = `$first`. */
+    readonly $at: number[],
+    readonly $first: string,
+  ) {}
+
+  toJSON(): Fields {
+    return plainFields(this as unknown as Fields);
+  }
+}
+
+FIELD_IDS.forEach((id: FieldId, i: number) => {
+  Object.defineProperty(LineFields.prototype, id, {
+    enumerable: true,
+    get(this: LineFields): string {
+      const start = this.$at[2 * i] ?? -1;
+      if (start === -1) return '';
+      if (start === -2) return this.$first;
+      return fieldText(this.$text, start, this.$at[2 * i + 1] ?? start);
+    },
+  });
+});
+
+/** A plain-object copy of any record's fields (e.g. to keep or spread them). */
+export function plainFields(f: Fields): Fields {
+  const out = {} as Fields;
+  for (const id of FIELD_IDS) out[id] = f[id];
+  return out;
+}
+
+function allCells(cells: Row): string[] {
+  return Array.from({ length: cells.count }, (_, k) => cells.cell(k));
+}
+
+/** The record's fields from the row's cells; `first` replaces cell 0 (a syslog line's). */
+function buildFields(cells: Row, positions: ArrayLike<number>, first: string | null): Fields {
+  if (cells instanceof FieldScanner) {
+    const n = FIELD_IDS.length;
+    const at = new Array<number>(2 * n);
+    for (let i = 0; i < n; i++) {
+      const p = positions[i] ?? -1;
+      if (p < 0 || p >= cells.count) {
+        at[2 * i] = -1;
+      } else if (p === 0 && first !== null) {
+        at[2 * i] = -2;
+      } else {
+        at[2 * i] = cells.start(p);
+        at[2 * i + 1] = cells.end(p);
+      }
+    }
+    return new LineFields(cells.src, at, first ?? '') as unknown as Fields;
+  }
+  const fields = {} as Fields;
+  for (let i = 0; i < FIELD_IDS.length; i++) {
+    const at = positions[i] ?? -1;
+    fields[FIELD_IDS[i] as FieldId] =
+      at < 0 ? '' : at === 0 && first !== null ? first : cells.cell(at);
+  }
+  return fields;
+}
+
+/** Like `src.slice(from, to).trim() === ''`, without the copy for ordinary lines. */
+function isBlank(src: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c > 32 && c < 127) return false;
+    if (c !== 32 && (c < 9 || c > 13)) return src.slice(i, to).trim() === '';
+  }
+  return true;
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -329,8 +462,8 @@ function bump(counts: Record<string, number>, key: string): void {
 }
 
 /** True when any cell from `from` on is not empty (trailing empty cells are harmless). */
-function hasText(cells: readonly string[], from: number): boolean {
-  for (let i = from; i < cells.length; i++) if (cells[i] !== '') return true;
+function hasText(cells: Row, from: number): boolean {
+  for (let i = from; i < cells.count; i++) if (cells.cell(i) !== '') return true;
   return false;
 }
 

@@ -2,6 +2,7 @@
 // naive time is read as if it were UTC ("device-local ms"); renderers print it back unchanged.
 // ISO times with a zone (Strata, High Resolution Timestamp) are converted to UTC; CEF/LEEF
 // `Mar 09 2026 08:50:55 GMT` times are read as written. Pure.
+import { memoizeLast } from '../knowledge/memo.js';
 
 const PANOS = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})$/;
 const SPREADSHEET = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -10,7 +11,10 @@ const MONTH_FIRST =
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-export function parseLogTime(raw: string): number | null {
+/** Memoised on the last value: consecutive logs mostly share their second. */
+export const parseLogTime: (raw: string) => number | null = memoizeLast(readLogTime);
+
+function readLogTime(raw: string): number | null {
   const v = raw.trim();
   if (v === '') return null;
   let m = PANOS.exec(v);

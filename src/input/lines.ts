@@ -55,7 +55,8 @@ export class LineFramer {
       this.partBytes = 0;
       return;
     }
-    this.parts.push(chunk.subarray(from, to));
+    // A copy: the caller may reuse the chunk's memory for its next read.
+    this.parts.push(Buffer.from(chunk.subarray(from, to)));
     this.partBytes += to - from;
   }
 

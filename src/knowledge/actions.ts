@@ -2,6 +2,8 @@
 // variants seen in docs and logs. Facts: PAN-OS traffic log field docs, "Action" row; Strata
 // examples for drop-reset (see ../shared/formats/panos-traffic-format.md §7.2). Wording is ours.
 
+import { memoize } from './memo.js';
+
 export interface ActionInfo {
   readonly blocks: boolean;
   readonly meaning: string;
@@ -28,11 +30,18 @@ export type ActionKey = keyof typeof ACTIONS;
 
 export const ACTION_KEYS = Object.keys(ACTIONS) as readonly ActionKey[];
 
-/** Maps `reset both`, `Drop ICMP`, `RESET_BOTH` … to a known action key, or null. */
-export function normalizeAction(raw: string): ActionKey | null {
-  const v = raw
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-  return Object.hasOwn(ACTIONS, v) ? (v as ActionKey) : null;
-}
+const ACTION_BY_NAME = new Map<string, ActionKey>(ACTION_KEYS.map((k) => [k, k]));
+
+/**
+ * Maps `reset both`, `Drop ICMP`, `RESET_BOTH` … to a known action key (the table's own
+ * string), or null. Memoised: called once per log line.
+ */
+export const normalizeAction: (raw: string) => ActionKey | null = memoize(
+  (raw) =>
+    ACTION_BY_NAME.get(
+      raw
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-'),
+    ) ?? null,
+);

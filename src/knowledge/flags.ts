@@ -1,6 +1,7 @@
 // The bits of the 32-bit Flags field (TRAFFIC idx 28). Facts: PAN-OS traffic log field docs,
 // "Flags" row, and the Strata CEF/JSON booleans for the same bits (§6, §8.3). Names are ours:
 // findings and `explain` refer to them by key.
+import { memoize } from './memo.js';
 
 export interface FlagInfo {
   readonly mask: number;
@@ -89,8 +90,11 @@ export const FLAG_KEYS = Object.keys(FLAGS) as readonly FlagKey[];
 
 const KNOWN_MASK = FLAG_KEYS.reduce((m, k) => (m | FLAGS[k].mask) >>> 0, 0);
 
-/** Parses `0x…` (or a plain decimal) into an unsigned 32-bit value; null when unreadable. */
-export function parseFlags(raw: string): number | null {
+/**
+ * Parses `0x…` (or a plain decimal) into an unsigned 32-bit value; null when unreadable.
+ * Memoised: called once per log line, over a few hundred distinct values.
+ */
+export const parseFlags: (raw: string) => number | null = memoize((raw) => {
   const v = raw.trim();
   if (v === '') return null;
   const n = /^0x[0-9a-f]{1,8}$/i.test(v)
@@ -99,7 +103,7 @@ export function parseFlags(raw: string): number | null {
       ? Number(v)
       : NaN;
   return Number.isFinite(n) && n <= 0xffffffff ? n >>> 0 : null;
-}
+});
 
 export function hasFlag(flags: number, key: FlagKey): boolean {
   return (flags & FLAGS[key].mask) !== 0;

@@ -4,6 +4,8 @@
 // Facts (values, precedence): PAN-OS traffic log field docs, "Session End Reason" row
 // (see ../shared/formats/panos-traffic-format.md §7.4). The wording is ours.
 
+import { memoize } from './memo.js';
+
 export type ReasonCategory =
   'threat' | 'policy' | 'decryption' | 'teardown' | 'resource' | 'timeout' | 'other';
 
@@ -216,12 +218,18 @@ const REASON_ALIASES: Readonly<Record<string, ReasonKey>> = {
   'n-a': 'n/a',
 };
 
-/** Maps a raw log value to its reason key, or null when the table does not know it. */
-export function normalizeReason(raw: string): ReasonKey | null {
+const REASON_BY_NAME = new Map<string, ReasonKey>(REASON_KEYS.map((k) => [k, k]));
+
+/**
+ * Maps a raw log value to its reason key (the table's own string, so later map look-ups are
+ * cheap), or null when the table does not know it. Memoised: called once per log line.
+ */
+export const normalizeReason: (raw: string) => ReasonKey | null = memoize((raw) => {
   const v = raw.trim().toLowerCase();
-  if (Object.hasOwn(REASONS, v)) return v as ReasonKey;
+  const key = REASON_BY_NAME.get(v);
+  if (key !== undefined) return key;
   return Object.hasOwn(REASON_ALIASES, v) ? (REASON_ALIASES[v] ?? null) : null;
-}
+});
 
 export const REASON_CATEGORIES: readonly ReasonCategory[] = [
   'threat',

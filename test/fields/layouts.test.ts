@@ -3,6 +3,7 @@ import { FIELD_IDS } from '../../src/fields/field-ids.js';
 import { layoutForRelease, pickLayout } from '../../src/fields/layout-pick.js';
 import { LAYOUTS, VARIANT_LAYOUTS } from '../../src/fields/layouts/index.js';
 import { createMapper } from '../../src/fields/map.js';
+import { TEST_PARSER } from '../helpers/io.js';
 
 describe('layout data files', () => {
   it('are append-only: each layout is a prefix of the next', () => {
@@ -30,7 +31,10 @@ describe('layout data files', () => {
   for (const layout of [...LAYOUTS, ...VARIANT_LAYOUTS]) {
     for (const sample of layout.samples) {
       it(`${layout.id}: maps its sample (${sample.source})`, () => {
-        const m = createMapper('sample.log', { inputFormat: 'auto' }).map(sample.line, 1);
+        const m = createMapper('sample.log', { parser: TEST_PARSER, inputFormat: 'auto' }).map(
+          sample.line,
+          1,
+        );
         expect(m.kind).toBe('traffic');
         if (m.kind !== 'traffic') return;
         expect(m.layout).toBe(layout.id);

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PanSerError } from '../../src/errors.js';
 import { createMapper } from '../../src/fields/map.js';
-import { FIXTURES } from '../helpers/io.js';
+import { FIXTURES, TEST_PARSER } from '../helpers/io.js';
 
 const HEADER =
   'Domain,Receive Time,Serial #,Type,Threat/Content Type,Config Version,Generate Time,Source address,Destination address,NAT Source IP,NAT Destination IP,Rule,Source User,Destination User,Application,Virtual System,Source Zone,Destination Zone,Inbound Interface,Outbound Interface,Log Action,Time Logged,Session ID,Repeat Count,Source Port,Destination Port,NAT Source Port,NAT Destination Port,Flags,IP Protocol,Action,Bytes,Bytes Sent,Bytes Received,Packets,Start Time,Elapsed Time (sec),Category,tpadding,Sequence Number,Action Flags,Source Country,Destination Country,cpadding,Packets Sent,Packets Received,Session End Reason';
 
 describe('CSV export mapping', () => {
   it('maps columns by header name, whatever their order', () => {
-    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    const m = createMapper('x.csv', { parser: TEST_PARSER, inputFormat: 'auto' });
     expect(m.map('Session End Reason,Rule,Action,Type,pkts_sent', 1)).toEqual({
       kind: 'skip',
       what: '(header)',
@@ -25,7 +25,7 @@ describe('CSV export mapping', () => {
   });
 
   it('reads the 8.1 export header (aliases such as Serial #, tpadding, Packets Sent)', () => {
-    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    const m = createMapper('x.csv', { parser: TEST_PARSER, inputFormat: 'auto' });
     m.map(`\uFEFF${HEADER}`, 1);
     const row =
       '1,2020/05/10 10:01,0123,TRAFFIC,end,2049,2020/05/10 10:01,10.0.0.1,8.8.8.8,,,r1,,,dns,vsys1,trust,untrust,e1,e2,lf,2020/05/10 10:01,99,1,5000,53,0,0,0x0,udp,allow,100,60,40,2,2020/05/10 10:00,30,any,0,1,0x0,US,US,0,1,1,aged-out';
@@ -36,7 +36,7 @@ describe('CSV export mapping', () => {
   });
 
   it('skips rows of another log type and rejects short rows', () => {
-    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    const m = createMapper('x.csv', { parser: TEST_PARSER, inputFormat: 'auto' });
     m.map(HEADER, 1);
     expect(m.map('1,t,s,THREAT,url', 2)).toEqual({ kind: 'skip', what: 'THREAT' });
     const short = m.map('1,2', 3);
@@ -45,7 +45,7 @@ describe('CSV export mapping', () => {
 
   it('refuses an export without Session End Reason, naming it and the columns it has', () => {
     const lines = readFileSync(`${FIXTURES}bad/uci-no-end-reason.csv`, 'utf8').split('\n');
-    const m = createMapper('log2.csv', { inputFormat: 'auto' });
+    const m = createMapper('log2.csv', { parser: TEST_PARSER, inputFormat: 'auto' });
     let err: unknown;
     try {
       m.map(lines[0] ?? '', 1);
@@ -69,7 +69,7 @@ describe('syslog mapping', () => {
     const quoted = line
       .replace(',splunk,', ',"rule, with comma",')
       .replace(',incomplete,', ',"a ""quoted"" app",');
-    const r = createMapper('x.log', { inputFormat: 'auto' }).map(quoted, 1);
+    const r = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' }).map(quoted, 1);
     expect(
       r.kind === 'traffic' && [
         r.fields.rule,
@@ -81,7 +81,7 @@ describe('syslog mapping', () => {
   });
 
   it('counts other log types as skipped, with their type', () => {
-    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
     expect(m.map('Apr 30 06:00:00 fw 1,2020/02/09 00:00:00,0001,SYSTEM,general,0', 1)).toEqual({
       kind: 'skip',
       what: 'SYSTEM',
@@ -103,7 +103,7 @@ describe('syslog mapping', () => {
     ],
     ['1,2,3\u0000,TRAFFIC', 'BINARY'],
   ])('rejects %j as %s', (text, code) => {
-    const r = createMapper('x.log', { inputFormat: 'auto' }).map(text, 7);
+    const r = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' }).map(text, 7);
     expect(r.kind).toBe('reject');
     if (r.kind === 'reject') {
       expect(r.code).toBe(code);
@@ -113,7 +113,11 @@ describe('syslog mapping', () => {
   });
 
   it('honours --panos-version over the hints', () => {
-    const r = createMapper('x.log', { inputFormat: 'auto', panosVersion: '7.1' }).map(line, 1);
+    const r = createMapper('x.log', {
+      parser: TEST_PARSER,
+      inputFormat: 'auto',
+      panosVersion: '7.1',
+    }).map(line, 1);
     expect(r.kind === 'traffic' && r.layout).toBe('7.x');
   });
 

@@ -22,6 +22,13 @@ export const SHARED: string =
     .find((p) => existsSync(`${p}tools/gen-panlogs.mjs`)) ??
   fileURLToPath(new URL('../../../shared/', import.meta.url));
 
+/**
+ * The parser the suite runs with: PAN_SER_PARSER=csv-parse runs every test on the csv-parse
+ * reference (CI runs the suite both ways and the reports must be identical).
+ */
+export const TEST_PARSER: 'fast' | 'csv-parse' =
+  process.env.PAN_SER_PARSER === 'csv-parse' ? 'csv-parse' : 'fast';
+
 export interface RunResult {
   code: number;
   stdout: string;
@@ -56,7 +63,7 @@ export async function runCli(
     stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
     stdout,
     stderr,
-    env: opts.env ?? {},
+    env: { ...(TEST_PARSER === 'csv-parse' ? { PAN_SER_PARSER: TEST_PARSER } : {}), ...opts.env },
     stdoutIsTTY: opts.tty ?? false,
     stderrIsTTY: opts.stderrTty ?? opts.tty ?? false,
     columns: opts.columns,

@@ -2,21 +2,53 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { splitLine, SplitError } from '../../src/input/split.js';
-import { FIXTURES } from '../helpers/io.js';
+import { execFileSync } from 'node:child_process';
+import { splitWithCsvParse } from '../../src/input/csv-parse-split.js';
+import { FieldScanner, splitLine, SplitError } from '../../src/input/split.js';
+import { FIXTURES, SHARED } from '../helpers/io.js';
 
-/** The reference: csv-parse on one line, with the options pan-ser's splitter mirrors. */
+/**
+ * The reference: csv-parse itself on one line, with the options pan-ser's splitter mirrors
+ * (written out here, independently of src/input/csv-parse-split.ts).
+ */
 function reference(line: string): string[] | 'error' {
   try {
     const rows: string[][] = parse(line, {
       relax_quotes: true,
       relax_column_count: true,
-      record_delimiter: [],
+      record_delimiter: '\n',
     });
     return rows[0] ?? [''];
   } catch {
     return 'error';
   }
+}
+
+/** The fast splitter on each line as a span of one string holding all of them. */
+function spansInBlock(lines: string[], eol: string): (string[] | 'error')[] {
+  const block = lines.join(eol) + eol;
+  const scanner = new FieldScanner();
+  const out: (string[] | 'error')[] = [];
+  let p = 0;
+  for (const line of lines) {
+    const n = scanner.scan(block, p, p + line.length);
+    out.push(n < 0 ? 'error' : Array.from({ length: n }, (_, k) => scanner.cell(k)));
+    p += line.length + eol.length;
+  }
+  return out;
+}
+
+/** A few thousand lines of the generator's syslog and CSV output (quotes, empty fields). */
+function generatedLines(): string[] {
+  const gen = (format: string) =>
+    execFileSync(
+      'node',
+      [`${SHARED}tools/gen-panlogs.mjs`, '--rows', '1500', '--format', format, '--seed', 's'],
+      { encoding: 'utf8', maxBuffer: 1 << 28 },
+    )
+      .split('\n')
+      .filter((l) => l !== '');
+  return [...gen('syslog'), ...gen('csv')];
 }
 
 function ours(line: string): string[] | 'error' {
@@ -44,7 +76,21 @@ describe('splitLine', () => {
     expect((r as SplitError).column).toBe(3);
   });
 
-  const alphabet = fc.constantFrom('a', 'b', ',', '"', ' ', 'é', '\t', '0', 'x', '{', '}');
+  const alphabet = fc.constantFrom(
+    'a',
+    'b',
+    ',',
+    '"',
+    ' ',
+    'é',
+    '\t',
+    '0',
+    'x',
+    '{',
+    '}',
+    '\r',
+    '漢',
+  );
   it('equals csv-parse on random text built from tricky characters', () => {
     fc.assert(
       fc.property(
@@ -84,5 +130,59 @@ describe('splitLine', () => {
         if (line !== '') expect(ours(line), line).toEqual(reference(line));
       }
     }
+  });
+
+  it('equals csv-parse as spans of one block (LF and CRLF), on random lines', () => {
+    const line = fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('').replace(/\r$/, ''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean(), (lines, crlf) => {
+        const inBlock = spansInBlock(lines, crlf ? '\r\n' : '\n');
+        lines.forEach((l, i) => {
+          if (l !== '') expect(inBlock[i], JSON.stringify(l)).toEqual(reference(l));
+        });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('equals csv-parse on generated lines, whole and as spans of one block', () => {
+    const lines = generatedLines();
+    const inBlock = spansInBlock(lines, '\r\n');
+    lines.forEach((l, i) => {
+      const want = reference(l);
+      expect(ours(l)).toEqual(want);
+      expect(inBlock[i]).toEqual(want);
+    });
+  });
+
+  it('equals csv-parse on generated lines fuzzed with quotes, commas and non-ASCII', () => {
+    const lines = generatedLines().filter((_, i) => i % 7 === 0);
+    const edit = fc.record({
+      at: fc.nat(),
+      text: fc.constantFrom('"', '""', ',', '","', 'é', '"a,b"', '', '\r', ' "'),
+      drop: fc.nat(4),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...lines), fc.array(edit, { maxLength: 4 }), (base, edits) => {
+        let line = base;
+        for (const e of edits) {
+          const at = e.at % (line.length + 1);
+          line = line.slice(0, at) + e.text + line.slice(at + e.drop);
+        }
+        fc.pre(line !== '');
+        expect(ours(line)).toEqual(reference(line));
+        expect(spansInBlock([line, base], '\n')).toEqual([reference(line), reference(base)]);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('the csv-parse parser pan-ser ships agrees with the reference, and names the column', () => {
+    for (const line of ['a,"b', 'x,y', '"a""b",c', 'a\rb,c']) {
+      const got = splitWithCsvParse(line);
+      const want = reference(line);
+      expect(got instanceof SplitError ? 'error' : got).toEqual(want);
+    }
+    expect((splitWithCsvParse('ab,"cd') as SplitError).column).toBe(4);
   });
 });

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { FIXTURES, runCli, SHARED } from './helpers/io.js';
+
+/** A generated file with bad lines planted at known places, both halves included. */
+function plantedFile(format: 'csv' | 'syslog'): { file: string; badLines: number[] } {
+  const text = execFileSync(
+    'node',
+    [`${SHARED}tools/gen-panlogs.mjs`, '--rows', '3000', '--format', format, '--seed', 'par'],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const bad = ['1,"never closed', 'x\0y', 'TRAFFIC', '1,2,3,TRAFFIC,end,5'];
+  const badLines: number[] = [];
+  // Planted after the header, around the middle (where the file is cut) and near the end.
+  for (const at of [5, 1490, 1500, 1510, 2990]) {
+    lines.splice(at, 0, bad[at % bad.length] ?? 'x', '');
+    badLines.push(at + 1);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pan-ser-par-'));
+  const file = join(dir, `t.${format === 'csv' ? 'csv' : 'log'}`);
+  writeFileSync(file, lines.join('\r\n') + '\r\n');
+  return { file, badLines };
+}
+
+describe('two threads on one file', () => {
+  for (const format of ['syslog', 'csv'] as const) {
+    it(`gives the same report, rejects and line numbers as one pass (${format})`, async () => {
+      const { file } = plantedFile(format);
+      const args = ['analyze', '--format', 'json', '--max-errors', '3', file];
+      const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+      const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
+      expect(two.code).toBe(one.code);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.stdout).toBe(one.stdout);
+      const report = JSON.parse(two.stdout) as {
+        lines: { read: number; rejected: number };
+        groupsExact: boolean;
+      };
+      expect(report.groupsExact).toBe(true);
+      expect(report.lines.rejected).toBeGreaterThanOrEqual(4);
+      expect(two.stderr).toMatch(/more rejected lines follow/);
+    });
+  }
+
+  it('numbers rejects in the second half exactly', async () => {
+    const { file, badLines } = plantedFile('syslog');
+    const r = await runCli(['analyze', '--format', 'json', '--max-errors', '50', file], {
+      env: { PAN_SER_PARALLEL_MIN_BYTES: '1' },
+    });
+    const report = JSON.parse(r.stdout) as { rejects: { first: { line: number }[] } };
+    const got = report.rejects.first.map((x) => x.line);
+    // Each planted bad line is rejected (some of the generator's own lines may be too).
+    for (const at of badLines) expect(got).toContain(at);
+  });
+
+  it('equals one pass on every fixture, and on related logs waiting across the cut', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pan-ser-par-'));
+    const mixed = readFileSync(join(FIXTURES, 'mixed/decryption-threat-auth.log'), 'utf8');
+    const repeated = join(dir, 'mixed-x300.log');
+    writeFileSync(repeated, mixed.repeat(300));
+    const files = [
+      repeated,
+      ...['samples', 'mixed', 'bad'].flatMap((d) =>
+        readdirSync(join(FIXTURES, d))
+          .filter((f) => !f.endsWith('.md'))
+          .map((f) => join(FIXTURES, d, f)),
+      ),
+    ];
+    for (const file of files) {
+      const args = ['analyze', '--format', 'json', file];
+      const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+      const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
+      expect([two.code, two.stderr, two.stdout], file).toEqual([one.code, one.stderr, one.stdout]);
+    }
+  });
+});

@@ -13,7 +13,14 @@ import { fieldText, FieldScanner, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
 import { mapKv } from './kv-map.js';
-import { countKnownHeaders, HEADER_ALIASES, mapHeader } from './headers.js';
+import {
+  countKnownHeaders,
+  flagColumns,
+  flagsFromColumns,
+  HEADER_ALIASES,
+  mapHeader,
+  type FlagColumn,
+} from './headers.js';
 import {
   layoutForRelease,
   MIN_TRAFFIC_FIELDS,
@@ -109,6 +116,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   let needCells = 0;
   let headerCells = 0;
   let typeCol = -1;
+  /** Yes/no flag columns, read only when the export has no Flags column. */
+  let flagCols: FlagColumn[] = [];
 
   const reject = (line: number, code: RejectCode, message: string): Reject => ({
     kind: 'reject',
@@ -137,6 +146,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     columns = Int32Array.from(FIELD_IDS, (id: FieldId) => cols[id]);
     needCells = Math.max(...REQUIRED_FIELDS.map((id) => cols[id])) + 1;
     typeCol = cols.type;
+    flagCols = cols.flags < 0 ? flagColumns(cells) : [];
     facts.format = 'csv';
     facts.columns = cells.length;
     headerCells = cells.length;
@@ -175,7 +185,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `row has ${cells.count} cells but the header has ${headerCells}: a comma outside quotes shifted its columns (quote values that hold commas, or re-export the file)`,
       );
     }
-    const fields = buildFields(cells, columns ?? new Int32Array(0), null);
+    let fields = buildFields(cells, columns ?? new Int32Array(0), null);
+    if (flagCols.length > 0) {
+      fields = { ...plainFields(fields), flags: flagsFromColumns((k) => cells.cell(k), flagCols) };
+    }
     bump(facts.layouts, 'csv-export');
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }

@@ -61,6 +61,24 @@ describe('CSV export mapping', () => {
   });
 });
 
+describe('CSV export without a Flags column', () => {
+  it('rebuilds Flags from yes/no flag columns', () => {
+    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    m.map('Type,Action,Session End Reason,Decrypted,Captive Portal,flag-nat', 1);
+    const r = m.map('TRAFFIC,allow,policy-deny,yes,no,yes', 2);
+    expect(r.kind === 'traffic' && r.fields.flags).toBe('0x1400000');
+    const none = m.map('TRAFFIC,allow,tcp-fin,,,', 3);
+    expect(none.kind === 'traffic' && none.fields.flags).toBe('');
+  });
+
+  it('prefers the Flags column when there is one', () => {
+    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    m.map('Type,Action,Session End Reason,Flags,Decrypted', 1);
+    const r = m.map('TRAFFIC,allow,tcp-fin,0x19,yes', 2);
+    expect(r.kind === 'traffic' && r.fields.flags).toBe('0x19');
+  });
+});
+
 describe('syslog mapping', () => {
   const line =
     '<14>Sep 20 13:03:58 PA-VM 1,2018/09/20 13:03:58,44A1B3FC68F5304,TRAFFIC,end,2049,2018/09/20 13:03:58,34.217.108.226,10.0.0.102,34.217.108.226,10.0.2.65,splunk,,,incomplete,vsys1,untrusted,trusted,ethernet1/3,ethernet1/2,log-forwarding-default,2018/09/20 13:03:58,574326,1,53722,8088,53722,8088,0x400064,tcp,allow,296,296,0,4,2018/09/20 13:03:45,7,any,0,730277,0x0,United States,10.0.0.0-10.255.255.255,0,4,0,aged-out,0,0,0,0,,PA-VM,from-policy,,,0,,0,,N/A,0,0,0,0';

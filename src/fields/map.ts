@@ -135,7 +135,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       const shown = cells.slice(0, 12).join(', ') + (cells.length > 12 ? ', …' : '');
       throw new PanSerError(
         'INPUT_MISSING_COLUMNS',
-        `this CSV export has no ${names} column, which the analysis needs; its ${cells.length} columns are: ${shown}`,
+        `this CSV export has no ${names} column, which the analysis needs; it looks like ${describeExport(cols, cells.length)}; its columns are: ${shown}`,
         {
           file,
           line,
@@ -427,6 +427,19 @@ export function plainFields(f: Fields): Fields {
   const out = {} as Fields;
   for (const id of FIELD_IDS) out[id] = f[id];
   return out;
+}
+
+/** What a header row without the needed columns looks like, for the refusal message. */
+function describeExport(cols: Record<FieldId, number>, width: number): string {
+  const full = cols.receive_time >= 0 && cols.type >= 0;
+  if (full && cols.session_end_reason < 0 && cols.pkts_received === width - 1) {
+    return `a traffic export from PAN-OS 6.0 or older (${width} columns ending at Packets Received; releases before 6.1 did not record an end reason)`;
+  }
+  if (full) return `a ${width}-column log export that is not a full traffic export`;
+  if (cols.action >= 0 || cols.bytes >= 0) {
+    return `a ${width}-column subset of a traffic export (counters and ports only, no log type or time)`;
+  }
+  return `a ${width}-column CSV file that is not a PAN-OS traffic export`;
 }
 
 function allCells(cells: Row): string[] {

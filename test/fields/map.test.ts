@@ -57,6 +57,7 @@ describe('CSV export mapping', () => {
     expect(e.code).toBe('INPUT_MISSING_COLUMNS');
     expect(e.message).toContain('Session End Reason');
     expect(e.message).toContain('Elapsed Time (sec)');
+    expect(e.message).toContain('12-column subset of a traffic export');
     expect(e.line).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // priority order (the first one present in a header row wins). Names are compared normalised:
 // lower case, letters and digits only. Facts: panos-fields.json csvExportHeaderToSyslogVar and
 // the syslog display names of every release (panos-traffic-format.md §5).
+import { FLAGS, FLAG_KEYS, type FlagInfo } from '../knowledge/flags.js';
 import type { FieldId } from './field-ids.js';
 
 export const HEADER_ALIASES = {
@@ -85,3 +86,40 @@ export function countKnownHeaders(row: readonly string[]): number {
 const KNOWN = new Set<string>(
   Object.values(HEADER_ALIASES).flatMap((names: readonly string[]) => names.map(normalizeHeader)),
 );
+
+/** A yes/no column that carries one Flags bit (used when an export has no Flags column). */
+export interface FlagColumn {
+  readonly col: number;
+  readonly mask: number;
+}
+
+/** The yes/no flag columns of a header row, from the flag table's column names. */
+export function flagColumns(header: readonly string[]): FlagColumn[] {
+  const byName = new Map<string, number>();
+  for (const key of FLAG_KEYS) {
+    const info: FlagInfo = FLAGS[key];
+    for (const name of info.columns ?? []) byName.set(normalizeHeader(name), info.mask);
+  }
+  const out: FlagColumn[] = [];
+  header.forEach((h, col) => {
+    const mask = byName.get(normalizeHeader(h));
+    if (mask !== undefined) out.push({ col, mask });
+  });
+  return out;
+}
+
+/** The Flags value (`0x…`) spelled by yes/no cells; '' when none of them holds a value. */
+export function flagsFromColumns(
+  cell: (col: number) => string,
+  cols: readonly FlagColumn[],
+): string {
+  let flags = 0;
+  let seen = false;
+  for (const { col, mask } of cols) {
+    const v = cell(col).trim().toLowerCase();
+    if (v === '') continue;
+    seen = true;
+    if (v === 'yes' || v === 'true' || v === '1' || v === 'y') flags |= mask;
+  }
+  return seen ? `0x${(flags >>> 0).toString(16)}` : '';
+}

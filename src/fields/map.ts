@@ -13,7 +13,14 @@ import { fieldText, FieldScanner, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
 import { mapKv } from './kv-map.js';
-import { countKnownHeaders, HEADER_ALIASES, mapHeader } from './headers.js';
+import {
+  countKnownHeaders,
+  flagColumns,
+  flagsFromColumns,
+  HEADER_ALIASES,
+  mapHeader,
+  type FlagColumn,
+} from './headers.js';
 import {
   layoutForRelease,
   MIN_TRAFFIC_FIELDS,
@@ -109,6 +116,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   let needCells = 0;
   let headerCells = 0;
   let typeCol = -1;
+  /** Yes/no flag columns, read only when the export has no Flags column. */
+  let flagCols: FlagColumn[] = [];
 
   const reject = (line: number, code: RejectCode, message: string): Reject => ({
     kind: 'reject',
@@ -126,7 +135,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       const shown = cells.slice(0, 12).join(', ') + (cells.length > 12 ? ', …' : '');
       throw new PanSerError(
         'INPUT_MISSING_COLUMNS',
-        `this CSV export has no ${names} column, which the analysis needs; its ${cells.length} columns are: ${shown}`,
+        `this CSV export has no ${names} column, which the analysis needs; it looks like ${describeExport(cols, cells.length)}; its columns are: ${shown}`,
         {
           file,
           line,
@@ -137,6 +146,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     columns = Int32Array.from(FIELD_IDS, (id: FieldId) => cols[id]);
     needCells = Math.max(...REQUIRED_FIELDS.map((id) => cols[id])) + 1;
     typeCol = cols.type;
+    flagCols = cols.flags < 0 ? flagColumns(cells) : [];
     facts.format = 'csv';
     facts.columns = cells.length;
     headerCells = cells.length;
@@ -175,7 +185,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `row has ${cells.count} cells but the header has ${headerCells}: a comma outside quotes shifted its columns (quote values that hold commas, or re-export the file)`,
       );
     }
-    const fields = buildFields(cells, columns ?? new Int32Array(0), null);
+    let fields = buildFields(cells, columns ?? new Int32Array(0), null);
+    if (flagCols.length > 0) {
+      fields = { ...plainFields(fields), flags: flagsFromColumns((k) => cells.cell(k), flagCols) };
+    }
     bump(facts.layouts, 'csv-export');
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }
@@ -414,6 +427,19 @@ export function plainFields(f: Fields): Fields {
   const out = {} as Fields;
   for (const id of FIELD_IDS) out[id] = f[id];
   return out;
+}
+
+/** What a header row without the needed columns looks like, for the refusal message. */
+function describeExport(cols: Record<FieldId, number>, width: number): string {
+  const full = cols.receive_time >= 0 && cols.type >= 0;
+  if (full && cols.session_end_reason < 0 && cols.pkts_received === width - 1) {
+    return `a traffic export from PAN-OS 6.0 or older (${width} columns ending at Packets Received; releases before 6.1 did not record an end reason)`;
+  }
+  if (full) return `a ${width}-column log export that is not a full traffic export`;
+  if (cols.action >= 0 || cols.bytes >= 0) {
+    return `a ${width}-column subset of a traffic export (counters and ports only, no log type or time)`;
+  }
+  return `a ${width}-column CSV file that is not a PAN-OS traffic export`;
 }
 
 function allCells(cells: Row): string[] {

@@ -8,10 +8,20 @@ export interface FlagInfo {
   readonly label: string;
   /** The boolean that carries this bit in Strata Logging Service logs (CEF adds a "PanOS" prefix). */
   readonly strata?: string;
+  /**
+   * Yes/no columns that carry this bit when a CSV export has no Flags column: the XML API's
+   * per-bit element names (§8.5) and spelled-out names some exports use (unverified).
+   */
+  readonly columns?: readonly string[];
 }
 
 export const FLAGS = {
-  pcap: { mask: 0x80000000, label: 'packet capture exists', strata: 'IsPacketCapture' },
+  pcap: {
+    mask: 0x80000000,
+    label: 'packet capture exists',
+    strata: 'IsPacketCapture',
+    columns: ['flag-pcap', 'Packet Capture'],
+  },
   mptcp: { mask: 0x40000000, label: 'client may use multipath TCP', strata: 'IsMptcpOn' },
   wildfire: { mask: 0x20000000, label: 'sample sent to WildFire' },
   credential: {
@@ -29,13 +39,20 @@ export const FLAGS = {
     mask: 0x01000000,
     label: 'SSL decrypted (forward or inbound proxy)',
     strata: 'IsDecrypted',
+    columns: ['Decrypted'],
   },
-  url_denied: { mask: 0x00800000, label: 'denied by URL filtering', strata: 'IsURLDenied' },
-  nat: { mask: 0x00400000, label: 'NAT applied', strata: 'NAT' },
+  url_denied: {
+    mask: 0x00800000,
+    label: 'denied by URL filtering',
+    strata: 'IsURLDenied',
+    columns: ['flag-url-denied', 'URL Denied'],
+  },
+  nat: { mask: 0x00400000, label: 'NAT applied', strata: 'NAT', columns: ['flag-nat', 'NAT'] },
   captive_portal: {
     mask: 0x00200000,
     label: 'user identified by Authentication (Captive) Portal',
     strata: 'CaptivePortal',
+    columns: ['captive-portal', 'Captive Portal'],
   },
   nonstd_port: {
     mask: 0x00100000,
@@ -51,31 +68,37 @@ export const FLAGS = {
     mask: 0x00040000,
     label: 'transaction inside an HTTP proxy session',
     strata: 'IsTransaction',
+    columns: ['transaction', 'flag-proxy', 'Proxy Transaction'],
   },
   pbf_c2s: {
     mask: 0x00020000,
     label: 'client-to-server flow policy-based forwarded',
     strata: 'IsClienttoServer',
+    columns: ['pbf-c2s'],
   },
   pbf_s2c: {
     mask: 0x00010000,
     label: 'server-to-client flow policy-based forwarded',
     strata: 'IsServertoClient',
+    columns: ['pbf-s2c'],
   },
   container_page: { mask: 0x00008000, label: 'container page access', strata: 'IsContainer' },
   implicit_app: {
     mask: 0x00002000,
     label: 'temporary match for an implicit application dependency',
+    columns: ['temporary-match'],
   },
   symmetric_return: {
     mask: 0x00000800,
     label: 'forwarded with symmetric return',
     strata: 'IsSystemReturn',
+    columns: ['sym-return', 'Symmetric Return'],
   },
   decrypt_mirror: {
     mask: 0x00000400,
     label: 'decrypted traffic copied to a mirror port',
     strata: 'IsDecryptMirror',
+    columns: ['decrypt-mirror', 'Mirrored'],
   },
   tunnel_inspected: {
     mask: 0x00000100,

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELD_IDS } from '../../src/fields/field-ids.js';
 import { layoutForRelease, pickLayout } from '../../src/fields/layout-pick.js';
 import { LAYOUTS, VARIANT_LAYOUTS } from '../../src/fields/layouts/index.js';
 import { createMapper } from '../../src/fields/map.js';
+import { SHARED } from '../helpers/io.js';
 import { TEST_PARSER } from '../helpers/io.js';
 
 describe('layout data files', () => {
@@ -12,6 +15,17 @@ describe('layout data files', () => {
       const cur = LAYOUTS[i]?.fields ?? [];
       expect(cur.length).toBeGreaterThan(prev.length);
       expect(cur.slice(0, prev.length)).toEqual(prev);
+    }
+  });
+
+  it('match the field counts of the format facts (../shared/formats/panos-fields.json)', () => {
+    const facts = JSON.parse(readFileSync(join(SHARED, 'formats/panos-fields.json'), 'utf8')) as {
+      syslogFieldCounts: Record<string, number>;
+    };
+    const release: Record<string, string> = { '7.x': '7.1', '10.1-11.0': '10.1', '11.1+': '11.1' };
+    for (const l of LAYOUTS) {
+      expect(l.fields.length, l.id).toBe(facts.syslogFieldCounts[release[l.id] ?? l.id]);
+      expect(new Set(l.fields).size, `${l.id}: a field listed twice`).toBe(l.fields.length);
     }
   });
 

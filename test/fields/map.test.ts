@@ -57,7 +57,26 @@ describe('CSV export mapping', () => {
     expect(e.code).toBe('INPUT_MISSING_COLUMNS');
     expect(e.message).toContain('Session End Reason');
     expect(e.message).toContain('Elapsed Time (sec)');
+    expect(e.message).toContain('12-column subset of a traffic export');
     expect(e.line).toBe(1);
+  });
+});
+
+describe('CSV export without a Flags column', () => {
+  it('rebuilds Flags from yes/no flag columns', () => {
+    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    m.map('Type,Action,Session End Reason,Decrypted,Captive Portal,flag-nat', 1);
+    const r = m.map('TRAFFIC,allow,policy-deny,yes,no,yes', 2);
+    expect(r.kind === 'traffic' && r.fields.flags).toBe('0x1400000');
+    const none = m.map('TRAFFIC,allow,tcp-fin,,,', 3);
+    expect(none.kind === 'traffic' && none.fields.flags).toBe('');
+  });
+
+  it('prefers the Flags column when there is one', () => {
+    const m = createMapper('x.csv', { inputFormat: 'auto' });
+    m.map('Type,Action,Session End Reason,Flags,Decrypted', 1);
+    const r = m.map('TRAFFIC,allow,tcp-fin,0x19,yes', 2);
+    expect(r.kind === 'traffic' && r.fields.flags).toBe('0x19');
   });
 });
 

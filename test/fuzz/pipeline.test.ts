@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_RELEASES } from '../../src/fields/layout-pick.js';
+import { FORMAT_NAMES } from '../../src/render/registry.js';
 import { runCli } from '../helpers/io.js';
 import { checkInvariants, parseStderr } from '../helpers/outcome.js';
 import type { Summary } from '../../src/aggregate/summary.js';
@@ -23,7 +24,7 @@ function countLines(bytes: Uint8Array): number {
 
 const flags: fc.Arbitrary<string[]> = fc
   .record({
-    format: fc.constantFrom('json', 'table', 'ndjson', 'csv', 'markdown', 'html'),
+    format: fc.constantFrom(...FORMAT_NAMES),
     input: fc.constantFrom('auto', 'csv', 'syslog'),
     version: fc.option(fc.constantFrom(...KNOWN_RELEASES), { nil: undefined }),
     maxErrors: fc.integer({ min: 1, max: 5 }),

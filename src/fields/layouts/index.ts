@@ -1,6 +1,6 @@
 // Every known TRAFFIC syslog layout, oldest first. Adding a PAN-OS release = one data file here
 // plus its line in this list; detection and mapping need no other change.
-import type { Layout } from './layout.js';
+import type { Layout, LayoutFile, VariantFile } from './layout.js';
 import { PANOS_6_1 } from './panos-6-1.js';
 import { PANOS_7_X } from './panos-7-x.js';
 import { PANOS_8_0 } from './panos-8-0.js';
@@ -14,7 +14,8 @@ import { PRISMA_10_0 } from './prisma-10-0.js';
 
 export type { Layout, LayoutSample } from './layout.js';
 
-export const LAYOUTS: readonly Layout[] = [
+/** Release files, oldest first: each appends to the one before. */
+const RELEASES: readonly LayoutFile[] = [
   PANOS_6_1,
   PANOS_7_X,
   PANOS_8_0,
@@ -26,5 +27,25 @@ export const LAYOUTS: readonly Layout[] = [
   PANOS_11_1_PLUS,
 ];
 
-/** Layouts of variants that reorder fields (not part of the append-only release chain). */
-export const VARIANT_LAYOUTS: readonly Layout[] = [PRISMA_10_0];
+/** Variants that leave fields out of a release layout (not part of the append-only chain). */
+const VARIANTS: readonly VariantFile[] = [PRISMA_10_0];
+
+function chain(files: readonly LayoutFile[]): Layout[] {
+  let fields: readonly string[] = [];
+  return files.map(({ id, since, adds, samples }) => {
+    fields = [...fields, ...adds];
+    return { id, since, fields, samples };
+  });
+}
+
+/** Every release layout with its full positional field list, oldest first. */
+export const LAYOUTS: readonly Layout[] = chain(RELEASES);
+
+/** Variant layouts, resolved against the release layout they derive from. */
+export const VARIANT_LAYOUTS: readonly Layout[] = VARIANTS.map(
+  ({ id, since, base, drop, samples }) => {
+    const from = LAYOUTS.find((l) => l.id === base);
+    if (!from) throw new Error(`layout ${id}: unknown base layout ${base}`);
+    return { id, since, fields: from.fields.filter((f) => !drop.includes(f)), samples };
+  },
+);

@@ -1,12 +1,12 @@
-// PAN-OS 6.1 TRAFFIC syslog layout: field names by position (index 0 is the leading
-// FUTURE_USE field). Source: PaloAltoNetworks/Splunk_TA_paloalto default/transforms.conf @ 2a8ef20 (2015-08, 47 fields ending session_end_reason)
+// PAN-OS 6.1 TRAFFIC syslog layout, the first to carry Session End Reason: every field by
+// position (index 0 is the leading FUTURE_USE field). Source: PaloAltoNetworks/Splunk_TA_paloalto default/transforms.conf @ 2a8ef20 (2015-08, 47 fields ending session_end_reason)
 // Facts only; the sample lines are copied from the public samples named beside them.
-import type { Layout } from './layout.js';
+import type { LayoutFile } from './layout.js';
 
 export const PANOS_6_1 = {
   id: '6.1',
   since: '6.1',
-  fields: [
+  adds: [
     'domain',
     'receive_time',
     'serial',
@@ -69,4 +69,4 @@ export const PANOS_6_1 = {
       },
     },
   ],
-} as const satisfies Layout;
+} as const satisfies LayoutFile;

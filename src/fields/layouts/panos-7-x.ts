@@ -1,59 +1,12 @@
-// PAN-OS 7.x TRAFFIC syslog layout: field names by position (index 0 is the leading
-// FUTURE_USE field). Source: PaloAltoNetworks/Splunk_TA_paloalto default/transforms.conf @ 40230f7 "Support for PAN-OS 7.0" (54 fields); corroborated by a Ruby regex labelled "PAN
+// PAN-OS 7.x TRAFFIC syslog layout: the fields this release appends to the previous
+// one (index 0 of the whole list is the leading FUTURE_USE field). Source: PaloAltoNetworks/Splunk_TA_paloalto default/transforms.conf @ 40230f7 "Support for PAN-OS 7.0" (54 fields); corroborated by a Ruby regex labelled "PAN
 // Facts only; the sample lines are copied from the public samples named beside them.
-import type { Layout } from './layout.js';
+import type { LayoutFile } from './layout.js';
 
 export const PANOS_7_X = {
   id: '7.x',
   since: '7.0',
-  fields: [
-    'domain',
-    'receive_time',
-    'serial',
-    'type',
-    'subtype',
-    'config_ver',
-    'time_generated',
-    'src',
-    'dst',
-    'natsrc',
-    'natdst',
-    'rule',
-    'srcuser',
-    'dstuser',
-    'app',
-    'vsys',
-    'from',
-    'to',
-    'inbound_if',
-    'outbound_if',
-    'logset',
-    'time_logged',
-    'sessionid',
-    'repeatcnt',
-    'sport',
-    'dport',
-    'natsport',
-    'natdport',
-    'flags',
-    'proto',
-    'action',
-    'bytes',
-    'bytes_sent',
-    'bytes_received',
-    'packets',
-    'start',
-    'elapsed',
-    'category',
-    'padding',
-    'seqno',
-    'actionflags',
-    'srcloc',
-    'dstloc',
-    'cpadding',
-    'pkts_sent',
-    'pkts_received',
-    'session_end_reason',
+  adds: [
     'dg_hier_level_1',
     'dg_hier_level_2',
     'dg_hier_level_3',
@@ -77,4 +30,4 @@ export const PANOS_7_X = {
       },
     },
   ],
-} as const satisfies Layout;
+} as const satisfies LayoutFile;

@@ -1,66 +1,12 @@
-// PAN-OS 8.0 TRAFFIC syslog layout: field names by position (index 0 is the leading
-// FUTURE_USE field). Source: docs.paloaltonetworks.com/pan-os/8-0/pan-os-admin/monitoring/use-syslog-for-monitoring/syslog-field-descriptions/traffic-log-fields; Splunk_TA_paloalt
+// PAN-OS 8.0 TRAFFIC syslog layout: the fields this release appends to the previous
+// one (index 0 of the whole list is the leading FUTURE_USE field). Source: docs.paloaltonetworks.com/pan-os/8-0/pan-os-admin/monitoring/use-syslog-for-monitoring/syslog-field-descriptions/traffic-log-fields; Splunk_TA_paloalt
 // Facts only; the sample lines are copied from the public samples named beside them.
-import type { Layout } from './layout.js';
+import type { LayoutFile } from './layout.js';
 
 export const PANOS_8_0 = {
   id: '8.0',
   since: '8.0',
-  fields: [
-    'domain',
-    'receive_time',
-    'serial',
-    'type',
-    'subtype',
-    'config_ver',
-    'time_generated',
-    'src',
-    'dst',
-    'natsrc',
-    'natdst',
-    'rule',
-    'srcuser',
-    'dstuser',
-    'app',
-    'vsys',
-    'from',
-    'to',
-    'inbound_if',
-    'outbound_if',
-    'logset',
-    'time_logged',
-    'sessionid',
-    'repeatcnt',
-    'sport',
-    'dport',
-    'natsport',
-    'natdport',
-    'flags',
-    'proto',
-    'action',
-    'bytes',
-    'bytes_sent',
-    'bytes_received',
-    'packets',
-    'start',
-    'elapsed',
-    'category',
-    'padding',
-    'seqno',
-    'actionflags',
-    'srcloc',
-    'dstloc',
-    'cpadding',
-    'pkts_sent',
-    'pkts_received',
-    'session_end_reason',
-    'dg_hier_level_1',
-    'dg_hier_level_2',
-    'dg_hier_level_3',
-    'dg_hier_level_4',
-    'vsys_name',
-    'device_name',
-    'action_source',
+  adds: [
     'src_uuid',
     'dst_uuid',
     'tunnelid',
@@ -84,4 +30,4 @@ export const PANOS_8_0 = {
       },
     },
   ],
-} as const satisfies Layout;
+} as const satisfies LayoutFile;

@@ -21,7 +21,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command()
     .name('pan-ser')
     .description(
-      'Explains why PAN-OS sessions ended: reads TRAFFIC logs (web-UI CSV exports or syslog) and\nbreaks them down by Session End Reason, with what each reason means and what to check.',
+      'Explains why PAN-OS sessions ended: reads TRAFFIC logs (web-UI CSV exports or syslog) and breaks them down by Session End Reason, with what each reason means and what to check.',
     )
     .version(VERSION, '-V, --version')
     .exitOverride()

@@ -15,7 +15,7 @@ import type { Reject } from './model.js';
 /** The head of the file searched for the line that fixes its format (header or syslog). */
 const PRIME_BYTES = 1 << 20;
 
-const YOUNG_MB = 4;
+const YOUNG_MB = 8;
 const OLD_MB = 64;
 
 /** What the worker needs: the range, the options and the line that set the file's format. */
@@ -111,7 +111,9 @@ function startWorker(job: WorkerJob): { worker: Worker; result: Promise<WorkerRe
     workerData: job,
     // Small heaps: the worker allocates short-lived strings and a few bounded tables, and
     // V8's defaults let garbage grow by tens of MB before collecting it, all counted in peak
-    // RSS. A worker that does run out of heap is not fatal: the file is re-read in one pass.
+    // RSS. 8 MB of young generation rather than 4: fewer scavenges for ~12 MB more peak RSS
+    // (still under the 150 MB target at 1M rows). A worker that does run out of heap is not
+    // fatal: the file is re-read in one pass.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB },
   });
   const result = new Promise<WorkerResult>((resolve, reject) => {

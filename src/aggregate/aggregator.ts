@@ -13,7 +13,7 @@ import { AS_LOGGED } from '../fields/zone.js';
 import { GroupBy, type GroupByState } from './group-by.js';
 import { TimeBuckets, type TimeBucketsState } from './time-buckets.js';
 import { TopK, type TopKData, type TopKRow } from './top-k.js';
-import { groupValue } from './group-value.js';
+import { addToGroups } from './group-value.js';
 import { FindingsAggregator, type FindingsState } from './findings.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
 import {
@@ -197,7 +197,7 @@ export function createAggregator(
       ra.set(action, (ra.get(action) ?? 0) + w);
       let g = groups.get(reason);
       if (!g) groups.set(reason, (g = makeGroups()));
-      for (const key of GROUP_KEYS) g[key].add(groupValue(c, key), w);
+      addToGroups(g, c, w);
       groupBy?.add(c, reason, w);
       findings.add(c);
       if (c.time === null) unparsedTimes++;

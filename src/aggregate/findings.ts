@@ -13,7 +13,7 @@ import {
 import { formatLogTime } from '../fields/time.js';
 import { decodeFlags } from '../knowledge/flags.js';
 import type { Classified, RelatedLog } from '../model.js';
-import { groupValue } from './group-value.js';
+import { addToGroups } from './group-value.js';
 import type { FindingCause, FindingExample, FindingRow, GroupRow } from './summary.js';
 import { TopK, type TopKData } from './top-k.js';
 
@@ -118,7 +118,7 @@ export class FindingsAggregator {
     }
     t.sessions += w;
     t.bytes += c.bytes;
-    for (const key of TOP_KEYS) t.top[key].add(groupValue(c, key), w);
+    addToGroups(t.top, c, w);
     const ranked = rankCauses(rule, c, related);
     ranked.forEach((rc, i) => {
       let ct = t.causes.get(rc.id);

@@ -1,5 +1,7 @@
 // The value a record contributes to each group table (rule, app, zone pair, src, dst), shared by
-// the reason tables and the findings so both name things the same way. Pure.
+// the reason tables and the findings so both name things the same way. Pure: the only state is
+// a bounded cache of zone-pair labels, which never changes a value.
+import { ownCopy } from '../input/blocks.js';
 import type { Classified } from '../model.js';
 import type { GroupKey } from './summary.js';
 
@@ -12,6 +14,49 @@ export function groupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
   return v.length > MAX_GROUP_VALUE ? `${v.slice(0, MAX_GROUP_VALUE)}…` : v;
 }
 
+/** What a record is counted into: one table per group key (TopK, or anything with `add`). */
+export type GroupTables<K extends GroupKey = GroupKey> = Record<
+  K,
+  { add(value: string, n: number): void }
+>;
+
+/**
+ * Adds the record's value for every key of `tables`, with one call site per key: a loop over
+ * the keys with a keyed look-up costs more than the adds themselves on the hot path.
+ */
+export function addToGroups(
+  tables: GroupTables | GroupTables<'rule' | 'app' | 'zonePair'>,
+  c: Pick<Classified, 'rec'>,
+  n: number,
+): void {
+  tables.rule.add(groupValue(c, 'rule'), n);
+  tables.app.add(groupValue(c, 'app'), n);
+  tables.zonePair.add(groupValue(c, 'zonePair'), n);
+  if ('src' in tables) {
+    tables.src.add(groupValue(c, 'src'), n);
+    tables.dst.add(groupValue(c, 'dst'), n);
+  }
+}
+
+/** Zone-pair labels by source then destination zone, so a repeated pair builds no string. */
+const pairLabels = new Map<string, Map<string, string>>();
+const MAX_PAIR_LABELS = 64;
+
+function zonePair(from: string, to: string): string {
+  let byTo = pairLabels.get(from);
+  if (!byTo) {
+    if (pairLabels.size >= MAX_PAIR_LABELS) return `${from || '?'}->${to || '?'}`;
+    pairLabels.set(ownCopy(from), (byTo = new Map<string, string>()));
+  }
+  let label = byTo.get(to);
+  if (label === undefined) {
+    // An own flat copy, made once here rather than flattened at every table look-up.
+    label = ownCopy(`${from || '?'}->${to || '?'}`);
+    if (byTo.size < MAX_PAIR_LABELS) byTo.set(ownCopy(to), label);
+  }
+  return label;
+}
+
 function rawGroupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
   const f = c.rec.fields;
   switch (key) {
@@ -20,7 +65,7 @@ function rawGroupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
     case 'app':
       return f.app || '(none)';
     case 'zonePair':
-      return `${f.from || '?'}->${f.to || '?'}`;
+      return zonePair(f.from, f.to);
     case 'src':
       return f.src || '(none)';
     case 'dst':

@@ -468,6 +468,15 @@ export function matchFindings(c: FindingSubject, t: Thresholds): readonly string
   return out ?? NO_FINDINGS;
 }
 
+/** Each rule's causes as [id, rule] pairs in table order, listed once rather than per record. */
+const CAUSE_ENTRIES = new WeakMap<FindingRule, [string, CauseRule][]>();
+
+function causeEntries(rule: FindingRule): [string, CauseRule][] {
+  let entries = CAUSE_ENTRIES.get(rule);
+  if (!entries) CAUSE_ENTRIES.set(rule, (entries = Object.entries(rule.causes ?? {})));
+  return entries;
+}
+
 export interface RankedCause {
   readonly id: string;
   readonly confirmed: boolean;
@@ -486,7 +495,7 @@ export function rankCauses(
   if (!rule.causes) return [];
   const confirmed: RankedCause[] = [];
   const seen: RankedCause[] = [];
-  for (const [id, cause] of Object.entries(rule.causes)) {
+  for (const [id, cause] of causeEntries(rule)) {
     let proof: Evidence | null = null;
     if (cause.confirm) {
       for (const r of related) {
@@ -498,7 +507,9 @@ export function rankCauses(
     if (proof) confirmed.push({ id, confirmed: true, evidence: { ...own, ...proof } });
     else if (own) seen.push({ id, confirmed: false, evidence: own });
   }
-  const ranked = [...confirmed, ...seen];
+  // Runs once per matched record: no new array when one of the two lists is empty.
+  const ranked =
+    confirmed.length === 0 ? seen : seen.length === 0 ? confirmed : [...confirmed, ...seen];
   if (ranked.length === 0 && rule.fallbackCause !== undefined) {
     return [{ id: rule.fallbackCause, confirmed: false, evidence: {} }];
   }

@@ -41,7 +41,8 @@ export class FieldScanner {
     let fieldStart = from;
     let i = from;
     for (;;) {
-      let c = src.indexOf(',', i);
+      // Empty fields are common (exports carry dozens of unused columns): no search for them.
+      let c = i < to && src.charCodeAt(i) === 44 ? i : src.indexOf(',', i);
       if (c < 0 || c > to) c = to;
       while (q < c) {
         if (q === fieldStart) {

@@ -1,6 +1,7 @@
 // Recognises the syslog envelope in front of a PAN-OS CSV payload. A syslog header has no
 // commas, so after splitting the line it all sits in field 0 together with the payload's own
 // first value ("1"): this module separates the two and names the header form. Pure.
+import { memoizeLast } from '../knowledge/memo.js';
 
 export type SyslogHeaderKind =
   'bare' | 'bsd' | 'bsd-no-pri' | 'rfc5424' | 'rfc6587+rfc5424' | 'rfc6587+bsd' | 'other';
@@ -23,7 +24,10 @@ export function splitSyslogPrefix(field0: string): SyslogPrefix {
   return { header: headerKind(head), first: field0.slice(cut + 1) };
 }
 
-function headerKind(head: string): SyslogHeaderKind {
+/** Memoised on the last header: consecutive logs mostly share host and second. */
+const headerKind: (head: string) => SyslogHeaderKind = memoizeLast(readHeaderKind);
+
+function readHeaderKind(head: string): SyslogHeaderKind {
   const counted = OCTET_COUNT.exec(head);
   const rest = counted ? head.slice(counted[0].length) : head;
   if (RFC5424.test(rest)) return counted ? 'rfc6587+rfc5424' : 'rfc5424';

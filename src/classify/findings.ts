@@ -436,10 +436,6 @@ export const FINDING_IDS: readonly FindingId[] = (Object.keys(FINDINGS) as Findi
   )
   .map((x) => x.id);
 
-export function findingRule(id: FindingId): FindingRule {
-  return FINDINGS[id];
-}
-
 export function isFindingId(v: string): v is FindingId {
   return Object.hasOwn(FINDINGS, v);
 }

@@ -230,13 +230,3 @@ export const normalizeReason: (raw: string) => ReasonKey | null = memoize((raw) 
   if (key !== undefined) return key;
   return Object.hasOwn(REASON_ALIASES, v) ? (REASON_ALIASES[v] ?? null) : null;
 });
-
-export const REASON_CATEGORIES: readonly ReasonCategory[] = [
-  'threat',
-  'policy',
-  'decryption',
-  'teardown',
-  'resource',
-  'timeout',
-  'other',
-];

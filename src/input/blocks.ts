@@ -3,6 +3,7 @@
 // blocks of ASCII lines with one call and hands each line out as a span of that block, so the
 // splitter and mapper can read fields without copying the line. No parsing happens here.
 import { isAscii } from 'node:buffer';
+import { CarriedLine } from './carried-line.js';
 
 /**
  * One framed line: `src[from, to)` without its line end; `hasNul` / `hasCr` when the span holds a
@@ -26,16 +27,16 @@ export type TooLongSink = (line: number, bytes: number) => void;
 const BLOCK_BYTES = 64 * 1024;
 
 export class BlockFramer {
-  private parts: Buffer[] = [];
-  private partBytes = 0;
-  private overflow = 0;
+  private readonly carried: CarriedLine;
   private lineNo = 0;
 
   constructor(
     private readonly maxBytes: number,
     private readonly onSpan: SpanSink,
     private readonly onTooLong: TooLongSink,
-  ) {}
+  ) {
+    this.carried = new CarriedLine(maxBytes);
+  }
 
   get linesSeen(): number {
     return this.lineNo;
@@ -44,10 +45,10 @@ export class BlockFramer {
   /** Feeds one chunk; emits every line it completes. */
   push(chunk: Buffer): void {
     let start = 0;
-    if (this.partBytes > 0 || this.overflow > 0) {
+    if (this.carried.pending) {
       const nl = chunk.indexOf(10);
       if (nl < 0) {
-        this.keep(chunk, 0, chunk.length);
+        this.carried.keep(chunk, 0, chunk.length);
         return;
       }
       this.finishCarried(chunk, nl);
@@ -64,12 +65,12 @@ export class BlockFramer {
       }
       start = last + 1;
     }
-    if (start < chunk.length) this.keep(chunk, start, chunk.length);
+    if (start < chunk.length) this.carried.keep(chunk, start, chunk.length);
   }
 
   /** Flushes a last line that has no line end. */
   end(): void {
-    if (this.partBytes > 0 || this.overflow > 0) this.finishCarried(Buffer.alloc(0), 0);
+    if (this.carried.pending) this.finishCarried(Buffer.alloc(0), 0);
   }
 
   /** `chunk[from, to)` holds whole lines, the last one ending with LF. */
@@ -107,35 +108,12 @@ export class BlockFramer {
     }
   }
 
-  private keep(chunk: Buffer, from: number, to: number): void {
-    if (this.overflow > 0) {
-      this.overflow += to - from;
-      return;
-    }
-    if (this.partBytes + (to - from) > this.maxBytes) {
-      this.overflow = this.partBytes + (to - from);
-      this.parts = [];
-      this.partBytes = 0;
-      return;
-    }
-    this.parts.push(Buffer.from(chunk.subarray(from, to)));
-    this.partBytes += to - from;
-  }
-
   /** Ends the carried partial line with `chunk[0, to)`. */
   private finishCarried(chunk: Buffer, to: number): void {
     this.lineNo++;
-    if (this.overflow > 0) {
-      const total = this.overflow + to;
-      this.overflow = 0;
-      this.onTooLong(this.lineNo, total);
-      return;
-    }
-    this.parts.push(chunk.subarray(0, to));
-    const buf = Buffer.concat(this.parts);
-    this.parts = [];
-    this.partBytes = 0;
-    this.emitBytes(buf, 0, buf.length);
+    const line = this.carried.finish(chunk, 0, to);
+    if (typeof line === 'number') this.onTooLong(this.lineNo, line);
+    else this.emitBytes(line, 0, line.length);
   }
 
   /** Emits `buf[from, to)` as one line (line number already counted), decoded as UTF-8. */

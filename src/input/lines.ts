@@ -1,7 +1,8 @@
 // Frames a byte stream into lines (LF or CRLF; a lone CR inside a line is kept) with exact
 // 1-based line numbers, decoding each line as UTF-8 (invalid bytes become U+FFFD). A line longer
 // than `maxBytes` is not buffered: its bytes are dropped as they arrive and it is reported as
-// too long, so one giant line cannot exhaust memory.
+// too long, so one giant line cannot exhaust memory (input/carried-line.ts).
+import { CarriedLine } from './carried-line.js';
 
 export interface FramedLine {
   readonly text: string;
@@ -11,12 +12,12 @@ export interface FramedLine {
 }
 
 export class LineFramer {
-  private parts: Buffer[] = [];
-  private partBytes = 0;
-  private overflow = 0;
+  private readonly carried: CarriedLine;
   private lineNo = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(maxBytes: number) {
+    this.carried = new CarriedLine(maxBytes);
+  }
 
   get linesSeen(): number {
     return this.lineNo;
@@ -24,7 +25,7 @@ export class LineFramer {
 
   /** Bytes held for the line in progress: never more than maxBytes. */
   get bufferedBytes(): number {
-    return this.partBytes;
+    return this.carried.heldBytes;
   }
 
   /** Feeds one chunk; calls `onLine` for every complete line in it. */
@@ -36,53 +37,22 @@ export class LineFramer {
       this.emit(chunk, start, nl, onLine);
       start = nl + 1;
     }
-    if (start < chunk.length) this.keep(chunk, start, chunk.length);
+    if (start < chunk.length) this.carried.keep(chunk, start, chunk.length);
   }
 
   /** Flushes a last line that has no line end. */
   end(onLine: (l: FramedLine) => void): void {
-    if (this.partBytes > 0 || this.overflow > 0) this.emit(Buffer.alloc(0), 0, 0, onLine);
-  }
-
-  private keep(chunk: Buffer, from: number, to: number): void {
-    if (this.overflow > 0) {
-      this.overflow += to - from;
-      return;
-    }
-    if (this.partBytes + (to - from) > this.maxBytes) {
-      this.overflow = this.partBytes + (to - from);
-      this.parts = [];
-      this.partBytes = 0;
-      return;
-    }
-    // A copy: the caller may reuse the chunk's memory for its next read.
-    this.parts.push(Buffer.from(chunk.subarray(from, to)));
-    this.partBytes += to - from;
+    if (this.carried.pending) this.emit(Buffer.alloc(0), 0, 0, onLine);
   }
 
   private emit(chunk: Buffer, from: number, to: number, onLine: (l: FramedLine) => void): void {
     this.lineNo++;
-    let end = to;
-    const total = (this.overflow > 0 ? this.overflow : this.partBytes) + (to - from);
-    if (this.overflow > 0 || total > this.maxBytes) {
-      this.overflow = 0;
-      this.parts = [];
-      this.partBytes = 0;
-      onLine({ text: '', line: this.lineNo, tooLong: total });
+    const line = this.carried.finish(chunk, from, to);
+    if (typeof line === 'number') {
+      onLine({ text: '', line: this.lineNo, tooLong: line });
       return;
     }
-    let buf: Buffer;
-    if (this.partBytes === 0) {
-      buf = chunk;
-    } else {
-      this.parts.push(chunk.subarray(from, to));
-      buf = Buffer.concat(this.parts);
-      from = 0;
-      end = buf.length;
-      this.parts = [];
-      this.partBytes = 0;
-    }
-    if (end > from && buf[end - 1] === 13) end--;
-    onLine({ text: buf.toString('utf8', from, end), line: this.lineNo });
+    const end = line.length > 0 && line[line.length - 1] === 13 ? line.length - 1 : line.length;
+    onLine({ text: line.toString('utf8', 0, end), line: this.lineNo });
   }
 }

@@ -18,10 +18,9 @@ import { openSink } from '../output.js';
 import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
 import { FORMAT_NAMES, RENDERERS, type FormatName } from '../render/registry.js';
-import type { View } from '../render/view.js';
 import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
 import { compileFilter, parseWhere } from '../slice/where.js';
-import { escapeLines, positiveInt, wantsColor, type ErrLine } from './shared.js';
+import { escapeLines, positiveInt, outputView, type ErrLine } from './shared.js';
 import {
   DEFAULT_THRESHOLDS,
   FINDING_IDS,
@@ -315,11 +314,7 @@ export async function analyzeCommand(
   const allFailed = inputErrors === files.length && summary.lines.read === 0;
   if (sink) {
     if (renderer.kind === 'summary' && !allFailed) {
-      const view: View = {
-        color: flags.output === undefined && wantsColor(io, flags.color),
-        width: flags.output === undefined ? (io.columns ?? 100) : 100,
-        top: flags.top,
-      };
+      const view = outputView(io, flags.color, flags.top, flags.output !== undefined);
       sink.write(renderer.render(summary, view));
     }
     await sink.end();

@@ -11,7 +11,7 @@ import { readSavedReport } from '../input/report.js';
 import type { Io } from '../io.js';
 import { renderDiffJson, renderDiffTable } from '../render/diff.js';
 import { escapeTerminal } from '../render/escape.js';
-import { positiveInt, wantsColor, type ErrLine } from './shared.js';
+import { positiveInt, outputView, type ErrLine } from './shared.js';
 
 interface DiffFlags {
   format: 'table' | 'json';
@@ -90,11 +90,7 @@ async function diffCommand(before: string, after: string, flags: DiffFlags, io: 
   io.stdout.write(
     flags.format === 'json'
       ? renderDiffJson(d)
-      : renderDiffTable(d, {
-          color: wantsColor(io, flags.color),
-          width: io.columns ?? 100,
-          top: flags.top,
-        }),
+      : renderDiffTable(d, outputView(io, flags.color, flags.top)),
   );
   return EXIT.ok;
 }

@@ -6,7 +6,8 @@ import { PanSerError } from '../errors.js';
 import { lookupTerm, suggestTerms } from '../explain.js';
 import type { Io } from '../io.js';
 import { renderExplain } from '../render/explain.js';
-import { wantsColor } from './shared.js';
+import { outputView } from './shared.js';
+import { DEFAULT_VIEW } from '../render/view.js';
 
 export function registerExplain(program: Command, io: Io): void {
   program
@@ -42,12 +43,6 @@ Examples:
               : 'give an end reason, an error code such as -13, a TLS alert, a Flags value such as 0x01000000, or a finding id',
         });
       }
-      io.stdout.write(
-        renderExplain(term, matches, {
-          color: wantsColor(io, flags.color),
-          width: io.columns ?? 100,
-          top: 5,
-        }),
-      );
+      io.stdout.write(renderExplain(term, matches, outputView(io, flags.color, DEFAULT_VIEW.top)));
     });
 }

@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { renderFindingsList, type FindingsListFormat } from '../render/findings-list.js';
-import { wantsColor } from './shared.js';
+import { outputView } from './shared.js';
+import { DEFAULT_VIEW } from '../render/view.js';
 
 export function registerFindings(program: Command, io: Io): void {
   program
@@ -16,11 +17,7 @@ export function registerFindings(program: Command, io: Io): void {
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .action((flags: { format: FindingsListFormat; color: boolean }) => {
       io.stdout.write(
-        renderFindingsList(flags.format, {
-          color: wantsColor(io, flags.color),
-          width: io.columns ?? 100,
-          top: 5,
-        }),
+        renderFindingsList(flags.format, outputView(io, flags.color, DEFAULT_VIEW.top)),
       );
     });
 }

@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { renderReasons, type ReasonsFormat } from '../render/reasons.js';
-import { wantsColor } from './shared.js';
+import { outputView } from './shared.js';
+import { DEFAULT_VIEW } from '../render/view.js';
 
 export function registerReasons(program: Command, io: Io): void {
   program
@@ -15,12 +16,6 @@ export function registerReasons(program: Command, io: Io): void {
     )
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .action((flags: { format: ReasonsFormat; color: boolean }) => {
-      io.stdout.write(
-        renderReasons(flags.format, {
-          color: wantsColor(io, flags.color),
-          width: io.columns ?? 100,
-          top: 5,
-        }),
-      );
+      io.stdout.write(renderReasons(flags.format, outputView(io, flags.color, DEFAULT_VIEW.top)));
     });
 }

@@ -1,6 +1,7 @@
 // Helpers shared by the commands: option parsers, the one colour decision and stderr escaping.
 import { InvalidArgumentError } from 'commander';
 import type { Io } from '../io.js';
+import { DEFAULT_VIEW, type View } from '../render/view.js';
 import { escapeTerminal } from '../render/escape.js';
 
 export function positiveInt(name: string) {
@@ -26,4 +27,14 @@ export type ErrLine = (line: string) => void;
 /** escapeTerminal for each line of a multi-line text (a stack, commander's usage errors). */
 export function escapeLines(text: string): string {
   return text.split('\n').map(escapeTerminal).join('\n');
+}
+
+/**
+ * The one decision of colour and width for a command's output: the terminal's width and colour
+ * rules for stdout, plain and the default width for a file.
+ */
+export function outputView(io: Io, colorFlag: boolean, top: number, toFile = false): View {
+  return toFile
+    ? { color: false, width: DEFAULT_VIEW.width, top }
+    : { color: wantsColor(io, colorFlag), width: io.columns ?? DEFAULT_VIEW.width, top };
 }

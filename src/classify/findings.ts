@@ -5,7 +5,7 @@
 import type { Severity } from '../aggregate/summary.js';
 import { guessDecryptReason, type DecryptReason } from '../knowledge/codes.js';
 import { FLAGS, hasFlag, type FlagKey } from '../knowledge/flags.js';
-import { REASONS, REASON_KEYS, type ReasonKey } from '../knowledge/reasons.js';
+import { REASONS, REASON_KEYS, type ReasonInfo, type ReasonKey } from '../knowledge/reasons.js';
 import type { Classified, RelatedLog, RelatedLogType } from '../model.js';
 
 /** What a predicate sees: the classified record, before findings are attached. */
@@ -122,18 +122,15 @@ function decryptionEvidence(r: RelatedLog): Evidence | null {
     : { decryptionError: r.detail, wouldBe: guess.reason, namedIn: guess.by };
 }
 
-const DECRYPT_REASONS: readonly DecryptReason[] = [
-  'decrypt-cert-validation',
-  'decrypt-unsupport-param',
-  'decrypt-error',
-];
+/** The decrypt-* reasons, in precedence order, from the reason table's decryption category. */
+const DECRYPT_REASONS = REASON_KEYS.filter(
+  (k) => REASONS[k].category === 'decryption',
+) as readonly DecryptReason[];
 
-/** The failure family each decrypt-* reason stands for, in a few words (titles). */
-const DECRYPT_FAMILY: Readonly<Record<DecryptReason, string>> = {
-  'decrypt-cert-validation': 'certificate could not be validated',
-  'decrypt-unsupport-param': 'unsupported version, cipher or algorithm',
-  'decrypt-error': 'other failure (resources, HSM, other alerts)',
-};
+/** The failure family a decrypt-* reason stands for (knowledge/reasons.ts). */
+function decryptFamily(k: DecryptReason): string {
+  return (REASONS[k] as ReasonInfo).family ?? k;
+}
 
 function reasonGloss(k: ReasonKey): string {
   const r = REASONS[k];
@@ -238,7 +235,7 @@ export const FINDINGS = {
       DECRYPT_REASONS.map((k): [string, CauseRule] => [
         k,
         {
-          title: `${k}: ${DECRYPT_FAMILY[k]}`,
+          title: `${k}: ${decryptFamily(k)}`,
           explanation: REASONS[k].meaning,
           test: (c) => (c.reason === k ? {} : null),
           confirm: (r, c) => (c.reason === k ? decryptionEvidence(r) : null),

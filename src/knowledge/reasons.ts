@@ -17,6 +17,8 @@ export interface ReasonInfo {
   readonly meaning: string;
   readonly causes: readonly string[];
   readonly nextChecks: readonly string[];
+  /** Decryption reasons: the failure family they stand for, in a few words. */
+  readonly family?: string;
 }
 
 export const REASONS = {
@@ -57,6 +59,7 @@ export const REASONS = {
   'decrypt-cert-validation': {
     precedence: 3,
     category: 'decryption',
+    family: 'certificate could not be validated',
     meaning: 'SSL/TLS decryption blocked the session because a certificate could not be validated.',
     causes: [
       'the server certificate is expired, untrusted or its status could not be checked',
@@ -72,6 +75,7 @@ export const REASONS = {
   'decrypt-unsupport-param': {
     precedence: 4,
     category: 'decryption',
+    family: 'unsupported version, cipher or algorithm',
     meaning:
       'Decryption blocked the session because the client or server used a protocol version, cipher or SSH algorithm the firewall does not support.',
     causes: [
@@ -88,6 +92,7 @@ export const REASONS = {
   'decrypt-error': {
     precedence: 5,
     category: 'decryption',
+    family: 'other failure (resources, HSM, other alerts)',
     meaning:
       'Decryption blocked the session for another reason: a resource limit, the HSM, or some other SSL/SSH error.',
     causes: [

@@ -66,8 +66,8 @@ export function createFeeder(
   }
   const framer = new BlockFramer(
     options.maxRecordBytes,
-    (src, from, to, line, hasNul, hasCr) => {
-      onMapped(cutOff ? truncated(line) : mapper.mapSpan(src, from, to, line, hasNul, hasCr));
+    (src, from, to, line, hasNul, hasCr, pre) => {
+      onMapped(cutOff ? truncated(line) : mapper.mapSpan(src, from, to, line, hasNul, hasCr, pre));
     },
     (line, bytes) => {
       onMapped(tooLong(line, bytes));

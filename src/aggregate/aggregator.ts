@@ -14,6 +14,7 @@ import { GroupBy, type GroupByState } from './group-by.js';
 import { TimeBuckets, type TimeBucketsState } from './time-buckets.js';
 import { TopK, type TopKData, type TopKRow } from './top-k.js';
 import { addToGroups } from './group-value.js';
+import { IPV4_CODEC } from './ipv4-codec.js';
 import { FindingsAggregator, type FindingsState } from './findings.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
 import {
@@ -170,7 +171,8 @@ export function createAggregator(
 
   const makeGroups = (): Record<GroupKey, TopK> => {
     const make = () => new TopK(options.capacity);
-    return { rule: make(), app: make(), zonePair: make(), src: make(), dst: make() };
+    const addresses = () => new TopK(options.capacity, IPV4_CODEC);
+    return { rule: make(), app: make(), zonePair: make(), src: addresses(), dst: addresses() };
   };
 
   return {

@@ -2,7 +2,9 @@
 // the reason tables and the findings so both name things the same way. Pure: the only state is
 // a bounded cache of zone-pair labels, which never changes a value.
 import { ownCopy } from '../input/blocks.js';
+import { readField } from '../fields/map.js';
 import type { Classified } from '../model.js';
+import { ipv4Code } from './ipv4-codec.js';
 import type { GroupKey } from './summary.js';
 
 /** Longest group value kept (characters): log fields are attacker-sized, tables must not be. */
@@ -17,7 +19,11 @@ export function groupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
 /** What a record is counted into: one table per group key (TopK, or anything with `add`). */
 export type GroupTables<K extends GroupKey = GroupKey> = Record<
   K,
-  { add(value: string, n: number): void }
+  {
+    add(value: string, n: number): void;
+    /** For the address keys: adds a value by its IPV4_CODEC code. */
+    addCode(code: number, n: number): void;
+  }
 >;
 
 /**
@@ -33,9 +39,21 @@ export function addToGroups(
   tables.app.add(groupValue(c, 'app'), n);
   tables.zonePair.add(groupValue(c, 'zonePair'), n);
   if ('src' in tables) {
-    tables.src.add(groupValue(c, 'src'), n);
-    tables.dst.add(groupValue(c, 'dst'), n);
+    addAddress(tables.src, c, 'src', n);
+    addAddress(tables.dst, c, 'dst', n);
   }
+}
+
+/** An IPv4 address goes in by its code, read from the line without building a string. */
+function addAddress(
+  table: GroupTables['src'],
+  c: Pick<Classified, 'rec'>,
+  key: 'src' | 'dst',
+  n: number,
+): void {
+  const code = readField(c.rec.fields, key, ipv4Code);
+  if (code >= 0) table.addCode(code, n);
+  else table.add(groupValue(c, key), n);
 }
 
 /** Zone-pair labels by source then destination zone, so a repeated pair builds no string. */

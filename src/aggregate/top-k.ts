@@ -2,8 +2,13 @@
 // values; beyond that it keeps the heaviest ones (prune to capacity when 2 × capacity is
 // reached) and tracks an error bound: a kept value's true count lies in [count, count + error],
 // and a dropped value's true count is at most `floor`. Memory never exceeds 2 × capacity keys.
+//
 // Hot path (several adds per record): a value maps to a slot in typed arrays, so an add is one
-// Map look-up and a number write, and a new value allocates no per-value object.
+// look-up and a number write, and a new value allocates no per-value object. A table given a
+// KeyCodec (addresses) keys the values the codec can encode by number, in an open-addressing
+// index, so a high-cardinality column neither builds nor keeps strings; values it cannot encode
+// use a Map. Either way, a value is one key: add('10.0.0.1') and addCode(code of it) count
+// together, and results never depend on which was used.
 
 import { ownCopy } from '../input/blocks.js';
 
@@ -20,53 +25,165 @@ export interface TopKData {
   readonly rows: readonly TopKRow[];
 }
 
+/** A one-to-one mapping between some values and unsigned 32-bit codes. */
+export interface KeyCodec {
+  /** The value's code, or -1 when it has none (it is then keyed by its text). */
+  encode(value: string): number;
+  /** The value of a code; encode(decode(c)) === c. */
+  decode(code: number): string;
+}
+
+const FREE = 0;
+const TEXT = 1;
+const CODE = 2;
+
 export class TopK {
-  /** Value → slot in `counts`/`errors`; Map order is first-seen order, which ties rely on. */
+  /** Text-keyed values → slot. */
   private readonly slots = new Map<string, number>();
+  /** Per slot: FREE, TEXT or CODE; its text (TEXT) or code (CODE); counts; first-seen order. */
+  private kinds = new Uint8Array(8);
+  private texts: (string | undefined)[] = [];
+  private codes = new Uint32Array(8);
   private counts = new Float64Array(8);
   private errors = new Float64Array(8);
+  /** Order of first sight (a value dropped and seen again is new): ties at a prune keep the oldest. */
+  private seqs = new Float64Array(8);
+  private nextSeq = 0;
+  /** Open-addressing index of the CODE slots: slot + 1, 0 = empty. Built on first use. */
+  private index: Int32Array | null = null;
   /** Slots freed by prune, reused before new ones. */
   private readonly free: number[] = [];
   private used = 0;
+  private size = 0;
   private floor = 0;
 
-  constructor(readonly capacity: number) {}
+  constructor(
+    readonly capacity: number,
+    private readonly codec: KeyCodec | null = null,
+  ) {}
 
   add(value: string, n: number): void {
+    if (this.codec !== null) {
+      const code = this.codec.encode(value);
+      if (code >= 0) {
+        this.addCode(code, n);
+        return;
+      }
+    }
     const s = this.slots.get(value);
     if (s !== undefined) {
       this.counts[s] = (this.counts[s] ?? 0) + n;
       return;
     }
-    this.insert(ownCopy(value), n, this.floor);
-    if (this.slots.size >= 2 * this.capacity) this.prune();
+    this.insertText(ownCopy(value), n, this.floor);
+    if (this.size >= 2 * this.capacity) this.prune();
   }
 
-  private insert(value: string, count: number, error: number): void {
+  /** Adds a value by its code (the table must have a codec). */
+  addCode(code: number, n: number): void {
+    const s = this.findCode(code);
+    if (s >= 0) {
+      this.counts[s] = (this.counts[s] ?? 0) + n;
+      return;
+    }
+    this.insertCode(code, n, this.floor);
+    if (this.size >= 2 * this.capacity) this.prune();
+  }
+
+  private findCode(code: number): number {
+    const index = this.index;
+    if (index === null) return -1;
+    const mask = index.length - 1;
+    for (let h = hash(code) & mask; ; h = (h + 1) & mask) {
+      const e = index[h] ?? 0;
+      if (e === 0) return -1;
+      if (this.codes[e - 1] === code) return e - 1;
+    }
+  }
+
+  private indexCode(code: number, s: number): void {
+    let index = this.index;
+    if (index === null) {
+      // Live codes never exceed 2 × capacity: a quarter-full index at most.
+      let size = 16;
+      while (size < 8 * this.capacity) size *= 2;
+      index = this.index = new Int32Array(size);
+    }
+    const mask = index.length - 1;
+    let h = hash(code) & mask;
+    while ((index[h] ?? 0) !== 0) h = (h + 1) & mask;
+    index[h] = s + 1;
+  }
+
+  private slot(count: number, error: number): number {
     let s = this.free.pop();
     if (s === undefined) {
       s = this.used++;
-      if (s >= this.counts.length) {
-        const size = 2 * this.counts.length;
-        const counts = new Float64Array(size);
-        const errors = new Float64Array(size);
-        counts.set(this.counts);
-        errors.set(this.errors);
-        this.counts = counts;
-        this.errors = errors;
-      }
+      if (s >= this.counts.length) this.growSlots();
     }
     this.counts[s] = count;
     this.errors[s] = error;
+    this.seqs[s] = this.nextSeq++;
+    this.size++;
+    return s;
+  }
+
+  private growSlots(): void {
+    const size = 2 * this.counts.length;
+    const grow = <T extends Float64Array | Uint32Array | Uint8Array>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.counts = grow(this.counts, (n) => new Float64Array(n));
+    this.errors = grow(this.errors, (n) => new Float64Array(n));
+    this.seqs = grow(this.seqs, (n) => new Float64Array(n));
+    this.codes = grow(this.codes, (n) => new Uint32Array(n));
+    this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
+  }
+
+  private insertText(value: string, count: number, error: number): void {
+    const s = this.slot(count, error);
+    this.kinds[s] = TEXT;
+    this.texts[s] = value;
     this.slots.set(value, s);
   }
 
-  private countOf(s: number): number {
-    return this.counts[s] ?? 0;
+  private insertCode(code: number, count: number, error: number): void {
+    const s = this.slot(count, error);
+    this.kinds[s] = CODE;
+    this.codes[s] = code;
+    this.indexCode(code, s);
   }
 
-  private errorOf(s: number): number {
-    return this.errors[s] ?? 0;
+  /** Inserts a value given as text, keyed the way this table keys it. */
+  private insertValue(value: string, count: number, error: number): void {
+    const code = this.codec === null ? -1 : this.codec.encode(value);
+    if (code >= 0) this.insertCode(code, count, error);
+    else this.insertText(value, count, error);
+  }
+
+  /** The slot holding `value`, or -1. */
+  private find(value: string): number {
+    const code = this.codec === null ? -1 : this.codec.encode(value);
+    if (code >= 0) return this.findCode(code);
+    return this.slots.get(value) ?? -1;
+  }
+
+  private valueOf(s: number): string {
+    return this.kinds[s] === CODE
+      ? (this.codec as KeyCodec).decode(this.codes[s] ?? 0)
+      : (this.texts[s] ?? '');
+  }
+
+  /** The live slots in first-seen order. */
+  private liveSlots(): number[] {
+    const live: number[] = [];
+    for (let s = 0; s < this.used; s++) if (this.kinds[s] !== FREE) live.push(s);
+    return live.sort((a, b) => (this.seqs[a] ?? 0) - (this.seqs[b] ?? 0));
   }
 
   /** True when every count is exact (nothing was ever dropped). */
@@ -75,76 +192,100 @@ export class TopK {
   }
 
   /**
-   * Drops all but the `capacity` heaviest values. Linear apart from a native numeric sort of the
-   * counts: this runs every `capacity` new values on high-cardinality columns (addresses).
-   * Values tied at the cut are kept in first-seen order, which the input order fixes.
+   * Drops all but the `capacity` heaviest values. Linear apart from native numeric sorts: this
+   * runs every `capacity` new values on high-cardinality columns (addresses). Values tied at the
+   * cut are kept in first-seen order, which the input order fixes.
    */
   private prune(): void {
-    const counts = new Float64Array(this.slots.size);
+    const counts = new Float64Array(this.size);
     let i = 0;
-    for (const s of this.slots.values()) counts[i++] = this.countOf(s);
+    for (let s = 0; s < this.used; s++)
+      if (this.kinds[s] !== FREE) counts[i++] = this.counts[s] ?? 0;
     counts.sort();
     const cut = counts[counts.length - this.capacity] ?? 0;
-    let above = 0;
-    for (const s of this.slots.values()) if (this.countOf(s) > cut) above++;
-    let ties = this.capacity - above;
-    for (const [value, s] of this.slots) {
-      const count = this.countOf(s);
-      if (count > cut) continue;
-      if (count === cut && ties > 0) {
-        ties--;
-        continue;
-      }
-      this.floor = Math.max(this.floor, count + this.errorOf(s));
-      this.slots.delete(value);
-      this.free.push(s);
+    let ties = this.capacity;
+    const tied: number[] = [];
+    for (let s = 0; s < this.used; s++) {
+      if (this.kinds[s] === FREE) continue;
+      const count = this.counts[s] ?? 0;
+      if (count > cut) ties--;
+      else if (count === cut) tied.push(s);
+      else this.drop(s);
     }
+    tied.sort((a, b) => (this.seqs[a] ?? 0) - (this.seqs[b] ?? 0));
+    for (let k = ties; k < tied.length; k++) this.drop(tied[k] ?? 0);
+    if (this.index !== null) {
+      this.index.fill(0);
+      for (let s = 0; s < this.used; s++) {
+        if (this.kinds[s] === CODE) this.indexCode(this.codes[s] ?? 0, s);
+      }
+    }
+  }
+
+  private drop(s: number): void {
+    this.floor = Math.max(this.floor, (this.counts[s] ?? 0) + (this.errors[s] ?? 0));
+    if (this.kinds[s] === TEXT) {
+      this.slots.delete(this.texts[s] ?? '');
+      this.texts[s] = undefined;
+    }
+    this.kinds[s] = FREE;
+    this.free.push(s);
+    this.size--;
   }
 
   /** The count of one value, when the table still holds it. */
   get(value: string): TopKRow | undefined {
-    const s = this.slots.get(value);
-    return s === undefined ? undefined : this.row(value, s);
+    const s = this.find(value);
+    return s < 0 ? undefined : this.row(s);
   }
 
-  private row(value: string, s: number): TopKRow {
-    return { value, count: this.countOf(s), error: this.errorOf(s) };
+  private row(s: number): TopKRow {
+    return { value: this.valueOf(s), count: this.counts[s] ?? 0, error: this.errors[s] ?? 0 };
   }
 
   /** The heaviest `limit` values, ties broken by value so output is deterministic. */
   top(limit: number): TopKRow[] {
-    return [...this.slots]
-      .map(([value, s]) => this.row(value, s))
+    return this.liveSlots()
+      .map((s) => this.row(s))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
       .slice(0, limit);
   }
 
   toData(): TopKData {
-    return { capacity: this.capacity, floor: this.floor, rows: this.top(this.slots.size) };
+    return { capacity: this.capacity, floor: this.floor, rows: this.top(this.size) };
   }
 
-  static fromData(data: TopKData): TopK {
-    const t = new TopK(data.capacity);
+  static fromData(data: TopKData, codec: KeyCodec | null = null): TopK {
+    const t = new TopK(data.capacity, codec);
     t.floor = data.floor;
-    for (const r of data.rows) t.insert(r.value, r.count, r.error);
+    for (const r of data.rows) t.insertValue(r.value, r.count, r.error);
     return t;
   }
 
   /** Adds another table's counts into this one (a + b = one pass over both inputs). */
   merge(other: TopK): void {
-    for (const [value, s] of this.slots) {
-      if (!other.slots.has(value)) this.errors[s] = this.errorOf(s) + other.floor;
+    for (const s of this.liveSlots()) {
+      if (other.find(this.valueOf(s)) < 0) this.errors[s] = (this.errors[s] ?? 0) + other.floor;
     }
-    for (const [value, o] of other.slots) {
-      const s = this.slots.get(value);
-      if (s !== undefined) {
-        this.counts[s] = this.countOf(s) + other.countOf(o);
-        this.errors[s] = this.errorOf(s) + other.errorOf(o);
+    for (const o of other.liveSlots()) {
+      const value = other.valueOf(o);
+      const s = this.find(value);
+      const count = other.counts[o] ?? 0;
+      const error = other.errors[o] ?? 0;
+      if (s >= 0) {
+        this.counts[s] = (this.counts[s] ?? 0) + count;
+        this.errors[s] = (this.errors[s] ?? 0) + error;
       } else {
-        this.insert(value, other.countOf(o), other.errorOf(o) + this.floor);
+        this.insertValue(value, count, error + this.floor);
       }
     }
     this.floor += other.floor;
-    if (this.slots.size >= 2 * this.capacity) this.prune();
+    if (this.size >= 2 * this.capacity) this.prune();
   }
+}
+
+/** A multiplicative hash of a 32-bit code (the index size is a power of two). */
+function hash(code: number): number {
+  const h = Math.imul(code, 0x9e3779b1);
+  return h ^ (h >>> 15);
 }

@@ -9,7 +9,7 @@ import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } fr
 import { parseKv } from '../input/kv.js';
 import { ownCopy } from '../input/blocks.js';
 import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
-import { fieldText, FieldScanner, SplitError } from '../input/split.js';
+import { fieldText, FieldScanner, PreRow, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
 import { mapKv } from './kv-map.js';
@@ -64,6 +64,8 @@ export interface Mapper {
     line: number,
     hasNul: boolean,
     hasCr: boolean,
+    /** The line's field bounds from the block pre-scan, when it has them. */
+    pre?: PreRow | null,
   ): Mapped;
   /**
    * Learns the file's format from its first line without counting it, so a worker that starts
@@ -304,7 +306,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
 
   const scanner = new FieldScanner();
 
-  function split(src: string, from: number, to: number): Row | SplitError {
+  function split(src: string, from: number, to: number, pre: PreRow | null): Row | SplitError {
+    if (pre !== null) return pre;
     if (options.parser === 'csv-parse') {
       const cells = splitWithCsvParse(src.slice(from, to));
       return cells instanceof SplitError ? cells : new ArrayRow(cells);
@@ -320,6 +323,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     line: number,
     hasNul: boolean,
     hasCr: boolean,
+    pre: PreRow | null = null,
   ): Mapped {
     const start = state === 'start' && src.charCodeAt(from) === 0xfeff ? from + 1 : from;
     if (isBlank(src, start, to)) return BLANK;
@@ -344,7 +348,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       const kv = keyValue(body(), line);
       if (kv) return kv;
     }
-    const cells = split(src, start, to);
+    const cells = split(src, start, to, start === from ? pre : null);
     if (cells instanceof SplitError) {
       const kv = state === 'csv' ? null : keyValue(body(), line);
       if (kv) return kv;
@@ -422,6 +426,32 @@ FIELD_IDS.forEach((id: FieldId, i: number) => {
   });
 });
 
+/**
+ * `read(text, from, to)` applied to field `id` without building its string when the record
+ * reads its line lazily and the field is not quoted; else applied to the field's value.
+ */
+export function readField(
+  f: Fields,
+  id: FieldId,
+  read: (text: string, from: number, to: number) => number,
+): number {
+  if (f instanceof LineFields) {
+    const i = FIELD_INDEX[id];
+    const start = f.$at[2 * i] ?? -1;
+    if (start >= 0) {
+      const end = f.$at[2 * i + 1] ?? start;
+      if (end === start || f.$text.charCodeAt(start) !== 34) return read(f.$text, start, end);
+    }
+  }
+  const v = f[id];
+  return read(v, 0, v.length);
+}
+
+const FIELD_INDEX = Object.fromEntries(FIELD_IDS.map((id, i) => [id, i])) as Record<
+  FieldId,
+  number
+>;
+
 /** A plain-object copy of any record's fields (e.g. to keep or spread them). */
 export function plainFields(f: Fields): Fields {
   const out = {} as Fields;
@@ -448,7 +478,7 @@ function allCells(cells: Row): string[] {
 
 /** The record's fields from the row's cells; `first` replaces cell 0 (a syslog line's). */
 function buildFields(cells: Row, positions: ArrayLike<number>, first: string | null): Fields {
-  if (cells instanceof FieldScanner) {
+  if (cells instanceof FieldScanner || cells instanceof PreRow) {
     const n = FIELD_IDS.length;
     const at = new Array<number>(2 * n);
     for (let i = 0; i < n; i++) {

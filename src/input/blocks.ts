@@ -4,6 +4,8 @@
 // splitter and mapper can read fields without copying the line. No parsing happens here.
 import { isAscii } from 'node:buffer';
 import { CarriedLine } from './carried-line.js';
+import { createBlockScan, UNSCANNED, SCAN_CAPACITY, type BlockScan } from './simd-scan.js';
+import { PreRow } from './split.js';
 
 /**
  * One framed line: `src[from, to)` without its line end; `hasNul` / `hasCr` when the span holds a
@@ -16,6 +18,8 @@ export type SpanSink = (
   line: number,
   hasNul: boolean,
   hasCr: boolean,
+  /** The line's field bounds when a block pre-scan found it quote-free; else null. */
+  pre: PreRow | null,
 ) => void;
 /** A line over the size limit: its number and length in bytes (line end excluded). */
 export type TooLongSink = (line: number, bytes: number) => void;
@@ -29,6 +33,8 @@ const BLOCK_BYTES = 64 * 1024;
 export class BlockFramer {
   private readonly carried: CarriedLine;
   private lineNo = 0;
+  private readonly scanner: BlockScan | null = createBlockScan();
+  private readonly pre = new PreRow();
 
   constructor(
     private readonly maxBytes: number,
@@ -92,9 +98,24 @@ export class BlockFramer {
     // NULs are searched in the bytes (memchr): a string search for '\0' is many times slower.
     let nul = nextByte(chunk, 0, from, from, to);
     let cr = nextByte(chunk, 13, from, from, to);
+    // With the pre-scan, line ends and field bounds come from its offsets; else from indexOf.
+    const scanner = this.scanner !== null && to - from <= SCAN_CAPACITY ? this.scanner : null;
+    const lineCount = scanner === null ? -1 : scanner.scan(chunk, from, to);
     let p = 0;
-    while (p < n) {
-      const nl = s.indexOf('\n', p);
+    /** Pre-scan offsets of the lines before this one; -1 for a line the pre-scan cannot give. */
+    let done = 0;
+    let base = -1;
+    for (let j = 0; p < n; j++) {
+      let nl: number;
+      if (scanner !== null && j < lineCount) {
+        const rec = scanner.lines[j] ?? 0;
+        const upto = rec & ~UNSCANNED;
+        nl = scanner.offsets[upto - 1] ?? n;
+        base = (rec & UNSCANNED) === 0 ? done : -1;
+        done = upto;
+      } else {
+        nl = s.indexOf('\n', p);
+      }
       this.lineNo++;
       if (nl - p > this.maxBytes) {
         this.onTooLong(this.lineNo, nl - p);
@@ -102,7 +123,11 @@ export class BlockFramer {
         const e = nl > p && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (nul >= 0 && nul < p) nul = nextByte(chunk, 0, from, from + p, to);
         if (cr >= 0 && cr < p) cr = nextByte(chunk, 13, from, from + p, to);
-        this.onSpan(s, p, e, this.lineNo, nul >= 0 && nul < e, cr >= 0 && cr < e);
+        const pre =
+          scanner !== null && base >= 0
+            ? this.pre.set(s, scanner.offsets, base, done - base, p, e)
+            : null;
+        this.onSpan(s, p, e, this.lineNo, nul >= 0 && nul < e, cr >= 0 && cr < e, pre);
       }
       p = nl + 1;
     }
@@ -124,7 +149,7 @@ export class BlockFramer {
     }
     const end = to > from && buf[to - 1] === 13 ? to - 1 : to;
     const text = buf.toString('utf8', from, end);
-    this.onSpan(text, 0, text.length, this.lineNo, text.includes('\0'), text.includes('\r'));
+    this.onSpan(text, 0, text.length, this.lineNo, text.includes('\0'), text.includes('\r'), null);
   }
 }
 

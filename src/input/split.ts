@@ -139,6 +139,51 @@ export function fieldText(src: string, start: number, end: number): string {
   }
 }
 
+/**
+ * The field bounds of one line, read from a block pre-scan (simd-scan.ts) that applied
+ * FieldScanner's quoting rules: field k ends at the line's k-th separating comma. Same reading
+ * interface as FieldScanner (raw bounds; `cell` decodes quotes); one object is reused for every
+ * line, valid until the next.
+ */
+export class PreRow {
+  src = '';
+  count = 0;
+  private offsets: Uint32Array = new Uint32Array(0);
+  private base = 0;
+  private from = 0;
+  private to = 0;
+
+  /** Points at `src[from, to)`, whose `count` separators sit at `offsets[base…]`. */
+  set(
+    src: string,
+    offsets: Uint32Array,
+    base: number,
+    count: number,
+    from: number,
+    to: number,
+  ): this {
+    this.src = src;
+    this.offsets = offsets;
+    this.base = base;
+    this.count = count;
+    this.from = from;
+    this.to = to;
+    return this;
+  }
+
+  start(k: number): number {
+    return k === 0 ? this.from : (this.offsets[this.base + k - 1] ?? 0) + 1;
+  }
+
+  end(k: number): number {
+    return k === this.count - 1 ? this.to : (this.offsets[this.base + k] ?? 0);
+  }
+
+  cell(k: number): string {
+    return k < this.count ? fieldText(this.src, this.start(k), this.end(k)) : '';
+  }
+}
+
 const scratch = new FieldScanner();
 
 /** Splits one whole line into its decoded fields (convenience over FieldScanner). */

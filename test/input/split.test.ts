@@ -1,28 +1,11 @@
-import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { splitWithCsvParse } from '../../src/input/csv-parse-split.js';
 import { FieldScanner, splitLine, SplitError } from '../../src/input/split.js';
+import { reference } from '../helpers/csv-reference.js';
 import { FIXTURES, SHARED } from '../helpers/io.js';
-
-/**
- * The reference: csv-parse itself on one line, with the options pan-ser's splitter mirrors
- * (written out here, independently of src/input/csv-parse-split.ts).
- */
-function reference(line: string): string[] | 'error' {
-  try {
-    const rows: string[][] = parse(line, {
-      relax_quotes: true,
-      relax_column_count: true,
-      record_delimiter: '\n',
-    });
-    return rows[0] ?? [''];
-  } catch {
-    return 'error';
-  }
-}
 
 /** The fast splitter on each line as a span of one string holding all of them. */
 function spansInBlock(lines: string[], eol: string): (string[] | 'error')[] {

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BlockFramer } from '../../src/input/blocks.js';
+import { createBlockScan, UNSCANNED } from '../../src/input/simd-scan.js';
+import { FieldScanner } from '../../src/input/split.js';
+import { reference } from '../helpers/csv-reference.js';
+import { SHARED } from '../helpers/io.js';
+
+/**
+ * The lines as the mapper gets them from BlockFramer, fed in chunks cut at `cuts`: the cells of
+ * the pre-scan when it gave them, else FieldScanner's. Also how many lines the pre-scan gave.
+ */
+function framed(text: string, cuts: number[]): { cells: (string[] | 'error')[]; pre: number } {
+  const scanner = new FieldScanner();
+  const cells: (string[] | 'error')[] = [];
+  let pre = 0;
+  const framer = new BlockFramer(
+    1 << 20,
+    (src, from, to, _line, _nul, _cr, row) => {
+      if (row !== null) {
+        pre++;
+        cells.push(Array.from({ length: row.count }, (_, k) => row.cell(k)));
+        return;
+      }
+      const n = scanner.scan(src, from, to);
+      cells.push(n < 0 ? 'error' : Array.from({ length: n }, (_, k) => scanner.cell(k)));
+    },
+    () => {
+      throw new Error('no line is too long here');
+    },
+  );
+  const bytes = Buffer.from(text, 'utf8');
+  let p = 0;
+  for (const cut of [...cuts.map((c) => c % (bytes.length + 1))].sort((a, b) => a - b)) {
+    framer.push(bytes.subarray(p, Math.max(p, cut)));
+    p = Math.max(p, cut);
+  }
+  framer.push(bytes.subarray(p));
+  framer.end();
+  return { cells, pre };
+}
+
+const ascii = fc.constantFrom('a', 'b', ',', '"', ' ', '0', 'x', '{', '\t', '""', '","', ',"');
+
+describe('the SIMD block pre-scan', () => {
+  it('is available on this Node (else the JS scanner does all the work)', () => {
+    expect(createBlockScan()).not.toBeNull();
+  });
+
+  it('marks a line whose quoted field never closes, and records only separating commas', () => {
+    const scan = createBlockScan();
+    if (scan === null) return;
+    const text = Buffer.from('a,"b,c",d\n"x\n"",""\n');
+    expect(scan.scan(text, 0, text.length)).toBe(3);
+    const lines = Array.from(scan.lines.subarray(0, 3));
+    expect(lines.map((r) => (r & UNSCANNED) !== 0)).toEqual([false, true, false]);
+    expect(lines.map((r) => r & ~UNSCANNED)).toEqual([3, 4, 6]);
+    expect(Array.from(scan.offsets.subarray(0, 6))).toEqual([1, 7, 9, 12, 15, 18]);
+  });
+
+  it('gives csv-parse cells for random ASCII lines in blocks (LF and CRLF, any chunking)', () => {
+    const line = fc.array(ascii, { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (lines, crlf, cuts) => {
+          const got = framed(lines.join(crlf ? '\r\n' : '\n') + '\n', cuts);
+          expect(got.cells).toEqual(lines.map((l) => (l === '' ? [''] : reference(l))));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives csv-parse cells for generated syslog and export lines, fuzzed with quotes', () => {
+    const gen = (format: string) =>
+      execFileSync(
+        'node',
+        [`${SHARED}tools/gen-panlogs.mjs`, '--rows', '800', '--format', format, '--seed', 'simd'],
+        { encoding: 'utf8', maxBuffer: 1 << 28 },
+      )
+        .split('\n')
+        .filter((l) => l !== '');
+    const lines = [...gen('syslog'), ...gen('csv')];
+    const whole = framed(lines.join('\n') + '\n', []);
+    expect(whole.pre).toBe(lines.length);
+    expect(whole.cells).toEqual(lines.map(reference));
+
+    const edit = fc.record({
+      at: fc.nat(),
+      text: fc.constantFrom('"', '""', ',', '","', '"a,b"', '', ' "', '"x""'),
+      drop: fc.nat(4),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...lines), fc.array(edit, { maxLength: 3 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (picks) => {
+          const fuzzed = picks.map(([base, edits]) => {
+            let l = base;
+            for (const e of edits) {
+              const at = e.at % (l.length + 1);
+              l = l.slice(0, at) + e.text + l.slice(at + e.drop);
+            }
+            return l;
+          });
+          const got = framed(fuzzed.join('\n') + '\n', []);
+          expect(got.cells).toEqual(fuzzed.map((l) => (l === '' ? [''] : reference(l))));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

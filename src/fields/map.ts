@@ -395,19 +395,37 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   return { facts, map, mapSpan, prime };
 }
 
+/** A reused row of field bounds (FieldScanner, PreRow): `gen` changes each time it is reused. */
+type SpanRow = FieldScanner | PreRow;
+
 /**
  * A record's fields read lazily from its line: one getter per field id on the prototype decodes
- * the cell when it is read, so a record costs one small offsets array instead of 42 strings.
- * Read fields by name (`rec.fields.rule`); spreading gives nothing, JSON.stringify works.
+ * the cell when it is read, so a record costs one small object instead of 42 strings. It reads
+ * the bounds from the splitter's reused row, so it is valid only while that row still holds its
+ * line (the record's own processing); a later read throws instead of returning another line's
+ * text. Whatever keeps fields longer copies them with plainFields. Read fields by name
+ * (`rec.fields.rule`); spreading gives nothing, JSON.stringify works.
  */
 class LineFields {
   // `$` names: a field id (`src`!) must never be shadowed by an own property.
   constructor(
-    readonly $text: string,
-    /** Per field id: start and end in `$text`; start -1 = not in the line, -2 = `$first`. */
-    readonly $at: number[],
-    readonly $first: string,
+    readonly $row: SpanRow,
+    readonly $gen: number,
+    /** Per field id: its cell in the row, or -1 when the layout has none. */
+    readonly $pos: ArrayLike<number>,
+    /** Replaces cell 0 when not null (a syslog line's first field, after its header). */
+    readonly $first: string | null,
   ) {}
+
+  /** Bounds of field `i` in `$row.src`: [start, end), or null when the line lacks it. */
+  $span(i: number): number {
+    const row = this.$row;
+    if (row.gen !== this.$gen) {
+      throw new Error('a record read after its line was gone (copy it with plainFields)');
+    }
+    const p = this.$pos[i] ?? -1;
+    return p < 0 || p >= row.count ? -1 : p;
+  }
 
   toJSON(): Fields {
     return plainFields(this as unknown as Fields);
@@ -418,10 +436,11 @@ FIELD_IDS.forEach((id: FieldId, i: number) => {
   Object.defineProperty(LineFields.prototype, id, {
     enumerable: true,
     get(this: LineFields): string {
-      const start = this.$at[2 * i] ?? -1;
-      if (start === -1) return '';
-      if (start === -2) return this.$first;
-      return fieldText(this.$text, start, this.$at[2 * i + 1] ?? start);
+      const p = this.$span(i);
+      if (p < 0) return '';
+      if (p === 0 && this.$first !== null) return this.$first;
+      const row = this.$row;
+      return fieldText(row.src, row.start(p), row.end(p));
     },
   });
 });
@@ -436,11 +455,12 @@ export function readField(
   read: (text: string, from: number, to: number) => number,
 ): number {
   if (f instanceof LineFields) {
-    const i = FIELD_INDEX[id];
-    const start = f.$at[2 * i] ?? -1;
-    if (start >= 0) {
-      const end = f.$at[2 * i + 1] ?? start;
-      if (end === start || f.$text.charCodeAt(start) !== 34) return read(f.$text, start, end);
+    const p = f.$span(FIELD_INDEX[id]);
+    if (p > 0 || (p === 0 && f.$first === null)) {
+      const row = f.$row;
+      const start = row.start(p);
+      const end = row.end(p);
+      if (end === start || row.src.charCodeAt(start) !== 34) return read(row.src, start, end);
     }
   }
   const v = f[id];
@@ -479,26 +499,13 @@ function allCells(cells: Row): string[] {
 /** The record's fields from the row's cells; `first` replaces cell 0 (a syslog line's). */
 function buildFields(cells: Row, positions: ArrayLike<number>, first: string | null): Fields {
   if (cells instanceof FieldScanner || cells instanceof PreRow) {
-    const n = FIELD_IDS.length;
-    const at = new Array<number>(2 * n);
-    for (let i = 0; i < n; i++) {
-      const p = positions[i] ?? -1;
-      if (p < 0 || p >= cells.count) {
-        at[2 * i] = -1;
-      } else if (p === 0 && first !== null) {
-        at[2 * i] = -2;
-      } else {
-        at[2 * i] = cells.start(p);
-        at[2 * i + 1] = cells.end(p);
-      }
-    }
-    return new LineFields(cells.src, at, first ?? '') as unknown as Fields;
+    return new LineFields(cells, cells.gen, positions, first) as unknown as Fields;
   }
   const fields = {} as Fields;
   for (let i = 0; i < FIELD_IDS.length; i++) {
     const at = positions[i] ?? -1;
     fields[FIELD_IDS[i] as FieldId] =
-      at < 0 ? '' : at === 0 && first !== null ? first : cells.cell(at);
+      at < 0 || at >= cells.count ? '' : at === 0 && first !== null ? first : cells.cell(at);
   }
   return fields;
 }

@@ -21,6 +21,8 @@ export class FieldScanner {
   private bounds: Int32Array = new Int32Array(512);
   src = '';
   count = 0;
+  /** Bumped by every scan: a reader holding bounds of an earlier line can tell. */
+  gen = 0;
 
   /** Where the next quote at or after `quoteFrom` in `quoteSrc` is (NO_QUOTE: none). */
   private quoteSrc = '';
@@ -35,6 +37,7 @@ export class FieldScanner {
    */
   scan(src: string, from: number, to: number): number {
     this.src = src;
+    this.gen++;
     let b = this.bounds;
     let q = this.nextQuote(src, from);
     let k = 0;
@@ -148,6 +151,8 @@ export function fieldText(src: string, start: number, end: number): string {
 export class PreRow {
   src = '';
   count = 0;
+  /** Bumped by every set: a reader holding bounds of an earlier line can tell. */
+  gen = 0;
   private offsets: Uint32Array = new Uint32Array(0);
   private base = 0;
   private from = 0;
@@ -163,6 +168,7 @@ export class PreRow {
     to: number,
   ): this {
     this.src = src;
+    this.gen++;
     this.offsets = offsets;
     this.base = base;
     this.count = count;

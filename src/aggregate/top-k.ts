@@ -49,7 +49,7 @@ export class TopK {
   /** Order of first sight (a value dropped and seen again is new): ties at a prune keep the oldest. */
   private seqs = new Float64Array(8);
   private nextSeq = 0;
-  /** Open-addressing index of the CODE slots: slot + 1, 0 = empty. Built on first use. */
+  /** Open-addressing index of the CODE slots: (code, slot + 1) pairs, 0 = empty. Built on first use. */
   private index: Int32Array | null = null;
   /** Slots freed by prune, reused before new ones. */
   private readonly free: number[] = [];
@@ -93,26 +93,28 @@ export class TopK {
   private findCode(code: number): number {
     const index = this.index;
     if (index === null) return -1;
-    const mask = index.length - 1;
-    for (let h = hash(code) & mask; ; h = (h + 1) & mask) {
-      const e = index[h] ?? 0;
+    const mask = index.length - 2;
+    for (let h = (hash(code) << 1) & mask; ; h = (h + 2) & mask) {
+      const e = index[h + 1] ?? 0;
       if (e === 0) return -1;
-      if (this.codes[e - 1] === code) return e - 1;
+      if (index[h] === (code | 0)) return e - 1;
     }
   }
 
   private indexCode(code: number, s: number): void {
     let index = this.index;
     if (index === null) {
-      // Live codes never exceed 2 × capacity: a quarter-full index at most.
-      let size = 16;
-      while (size < 8 * this.capacity) size *= 2;
-      index = this.index = new Int32Array(size);
+      // Pairs (code, slot + 1), so a probe reads one cache line. Live codes never exceed
+      // 2 × capacity: the index is at most half full.
+      let pairs = 16;
+      while (pairs < 4 * this.capacity) pairs *= 2;
+      index = this.index = new Int32Array(2 * pairs);
     }
-    const mask = index.length - 1;
-    let h = hash(code) & mask;
-    while ((index[h] ?? 0) !== 0) h = (h + 1) & mask;
-    index[h] = s + 1;
+    const mask = index.length - 2;
+    let h = (hash(code) << 1) & mask;
+    while ((index[h + 1] ?? 0) !== 0) h = (h + 2) & mask;
+    index[h] = code;
+    index[h + 1] = s + 1;
   }
 
   private slot(count: number, error: number): number {

@@ -28,12 +28,16 @@ const op = {
   localTee: 0x22,
   i32Load8u: 0x2d,
   i32Store: 0x36,
+  select: 0x1b,
   i32Const: 0x41,
   i32Eqz: 0x45,
   i32Eq: 0x46,
   i32LtU: 0x49,
+  i32LeU: 0x4d,
   i32GeU: 0x4f,
+  i32Clz: 0x67,
   i32Ctz: 0x68,
+  i32Popcnt: 0x69,
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32And: 0x71,
@@ -91,11 +95,12 @@ const C = 9; // the byte being handled
 const INQ = 10; // 1 inside a quoted field
 const FS = 11; // offset where the current field starts
 const SKIP = 12; // bytes before this offset are already handled (the second quote of "")
-const I32_LOCALS = 10;
-const V_COMMA = 13;
-const V_LF = 14;
-const V_QUOTE = 15;
-const V = 16; // the 16 bytes of the current step
+const MC = 13; // bitmask of the commas in this step
+const I32_LOCALS = 11;
+const V_COMMA = 14;
+const V_LF = 15;
+const V_QUOTE = 16;
+const V = 17; // the 16 bytes of the current step
 const V128_LOCALS = 4;
 
 /**
@@ -189,10 +194,39 @@ function scanBody(): number[] {
     c.loop('step', () => {
       c.get(P).get(LEN).emit(op.i32GeU).brIf('done');
       c.get(P).emit(op.simd, simd.load, 0, 0).set(V);
+      mask(V_COMMA).emit(op.simd, simd.i8x16Bitmask).set(MC);
       mask(V_COMMA);
       mask(V_LF).emit(op.simd, simd.or);
       mask(V_QUOTE).emit(op.simd, simd.or);
       c.emit(op.simd, simd.i8x16Bitmask).set(M);
+      // Most steps hold only commas, outside quotes, with nothing to skip: all are separators.
+      // Their offsets are written without a branch per comma (four always, garbage past the
+      // count is overwritten later), as a loop whose length varies mispredicts at every step.
+      c.get(M).get(MC).emit(op.i32Eq);
+      c.get(INQ).emit(op.i32Eqz, op.i32And);
+      c.get(SKIP).get(P).emit(op.i32LeU, op.i32And);
+      c.if(() => {
+        for (let k = 0; k < 4; k++) {
+          c.get(O)
+            .get(P)
+            .get(M)
+            .emit(op.i32Ctz, op.i32Add, op.i32Store, 2, 4 * k);
+          c.get(M).get(M).const(1).emit(op.i32Sub, op.i32And).set(M);
+        }
+        c.get(M).if(() => {
+          c.get(O).const(16).emit(op.i32Add).set(POS);
+          c.loop('comma', () => {
+            c.get(POS).get(P).get(M).emit(op.i32Ctz, op.i32Add, op.i32Store, 2, 0).bump(POS, 4);
+            c.get(M).get(M).const(1).emit(op.i32Sub, op.i32And).set(M);
+            c.get(M).brIf('comma');
+          });
+        });
+        c.get(O).get(MC).emit(op.i32Popcnt).const(2).emit(op.i32Shl, op.i32Add).set(O);
+        // the next field starts after the step's last comma
+        c.get(P).const(32).get(MC).emit(op.i32Clz, op.i32Sub, op.i32Add);
+        c.get(FS).get(MC).emit(op.select).set(FS);
+        c.bump(P, 16).br('step');
+      });
       c.block('stepDone', () => {
         c.loop('byte', () => {
           c.get(M).emit(op.i32Eqz).brIf('stepDone');
@@ -271,8 +305,8 @@ function moduleBytes(pages: number): Uint8Array {
 // --- the scanner the framer uses ---
 
 const OUT_BASE = SCAN_CAPACITY + 64;
-/** At most one offset per byte; the line records likewise. */
-const LINES_BASE = OUT_BASE + 4 * (SCAN_CAPACITY + 16);
+/** At most one offset per byte (and 4 spare written past the last); the line records likewise. */
+const LINES_BASE = OUT_BASE + 4 * (SCAN_CAPACITY + 32);
 const MEMORY_BYTES = LINES_BASE + 4 * (SCAN_CAPACITY + 16);
 
 /** One block's scan: `offsets` and `lines` are views of the module's memory, valid until the next scan. */

@@ -194,28 +194,33 @@ export class TopK {
   }
 
   /**
-   * Drops all but the `capacity` heaviest values. Linear apart from native numeric sorts: this
-   * runs every `capacity` new values on high-cardinality columns (addresses). Values tied at the
-   * cut are kept in first-seen order, which the input order fixes.
+   * Drops all but the `capacity` heaviest values. Linear: two selections (no sort) on a scratch
+   * array, since this runs every `capacity` new values on high-cardinality columns (addresses).
+   * Values tied at the cut are kept in first-seen order, which the input order fixes.
    */
   private prune(): void {
-    const counts = new Float64Array(this.size);
+    const n = this.size;
+    if (scratch.length < n) scratch = new Float64Array(2 * n);
     let i = 0;
-    for (let s = 0; s < this.used; s++)
-      if (this.kinds[s] !== FREE) counts[i++] = this.counts[s] ?? 0;
-    counts.sort();
-    const cut = counts[counts.length - this.capacity] ?? 0;
-    let ties = this.capacity;
-    const tied: number[] = [];
+    for (let s = 0; s < this.used; s++) {
+      if (this.kinds[s] !== FREE) scratch[i++] = this.counts[s] ?? 0;
+    }
+    const cut = kthSmallest(scratch, n, n - this.capacity);
+    // Values above the cut stay; of those at it, the first seen fill the places left.
+    let places = this.capacity;
+    let tied = 0;
     for (let s = 0; s < this.used; s++) {
       if (this.kinds[s] === FREE) continue;
       const count = this.counts[s] ?? 0;
-      if (count > cut) ties--;
-      else if (count === cut) tied.push(s);
-      else this.drop(s);
+      if (count > cut) places--;
+      else if (count === cut) scratch[tied++] = this.seqs[s] ?? 0;
     }
-    tied.sort((a, b) => (this.seqs[a] ?? 0) - (this.seqs[b] ?? 0));
-    for (let k = ties; k < tied.length; k++) this.drop(tied[k] ?? 0);
+    const lastKept = places >= tied ? Infinity : kthSmallest(scratch, tied, places - 1);
+    for (let s = 0; s < this.used; s++) {
+      if (this.kinds[s] === FREE) continue;
+      const count = this.counts[s] ?? 0;
+      if (count < cut || (count === cut && (this.seqs[s] ?? 0) > lastKept)) this.drop(s);
+    }
     if (this.index !== null) {
       this.index.fill(0);
       for (let s = 0; s < this.used; s++) {
@@ -284,6 +289,41 @@ export class TopK {
     this.floor += other.floor;
     if (this.size >= 2 * this.capacity) this.prune();
   }
+}
+
+/** Shared scratch space for prune (single-threaded: one prune runs at a time). */
+let scratch = new Float64Array(1024);
+
+/**
+ * The k-th smallest (0-based) of `a[0, n)`, by quickselect; reorders `a[0, n)`. Deterministic:
+ * the pivot is the median of the first, middle and last values.
+ */
+export function kthSmallest(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const x = a[lo] ?? 0;
+    const y = a[(lo + hi) >> 1] ?? 0;
+    const z = a[hi] ?? 0;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] ?? 0) < pivot) i++;
+      while ((a[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] ?? 0;
+        a[i] = a[j] ?? 0;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k] ?? 0;
+  }
+  return a[k] ?? 0;
 }
 
 /** A multiplicative hash of a 32-bit code (the index size is a power of two). */

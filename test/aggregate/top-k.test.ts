@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IPV4_CODEC, ipv4Code } from '../../src/aggregate/ipv4-codec.js';
-import { TopK } from '../../src/aggregate/top-k.js';
+import { kthSmallest, TopK } from '../../src/aggregate/top-k.js';
 
 function exactCounts(values: string[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -141,6 +141,23 @@ describe('TopK keyed by IPV4_CODEC', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('kthSmallest', () => {
+  it('equals the k-th value of the sorted array, for any k', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 200 }),
+        fc.nat(),
+        (xs, k0) => {
+          const k = k0 % xs.length;
+          const sorted = [...xs].sort((a, b) => a - b);
+          expect(kthSmallest(Float64Array.from(xs), xs.length, k)).toBe(sorted[k]);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BlockFramer } from '../../src/input/blocks.js';
 import { createBlockScan, UNSCANNED } from '../../src/input/simd-scan.js';
 import { FieldScanner } from '../../src/input/split.js';
 import { reference } from '../helpers/csv-reference.js';
-import { SHARED } from '../helpers/io.js';
+import { FIXTURES, runCli, SHARED } from '../helpers/io.js';
 
 /**
  * The lines as the mapper gets them from BlockFramer, fed in chunks cut at `cuts`: the cells of
@@ -115,5 +116,31 @@ describe('the SIMD block pre-scan', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('PAN_SER_SIMD=0 (the JS scanner alone)', () => {
+  it('gives the same reports, rejects and line numbers as the pre-scan', async () => {
+    const files = readdirSync(`${FIXTURES}bad`)
+      .filter((f) => !f.endsWith('.md'))
+      .map((f) => `${FIXTURES}bad/${f}`);
+    files.push(`${FIXTURES}traffic-export.csv`, `${FIXTURES}hostile-fields.csv`);
+    for (const f of readdirSync(`${FIXTURES}samples`)) {
+      if (!f.endsWith('.md')) files.push(`${FIXTURES}samples/${f}`);
+    }
+    const runBoth = async (file: string) => {
+      const argv = ['analyze', '--format', 'json', file];
+      const withScan = await runCli(argv);
+      process.env.PAN_SER_SIMD = '0';
+      try {
+        return { withScan, without: await runCli(argv) };
+      } finally {
+        delete process.env.PAN_SER_SIMD;
+      }
+    };
+    for (const file of files) {
+      const { withScan, without } = await runBoth(file);
+      expect(without, file).toEqual(withScan);
+    }
   });
 });

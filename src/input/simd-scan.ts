@@ -85,7 +85,7 @@ const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.fl
 const LEN = 0;
 const OUT = 1;
 const LINES = 2;
-const P = 3; // byte offset of the current 16-byte step
+const P = 3; // byte offset of the current step
 const O = 4; // write pointer into the offsets
 const L = 5; // write pointer into the line records
 const M = 6; // bitmask of the commas, quotes and LFs left in this step
@@ -100,8 +100,13 @@ const I32_LOCALS = 11;
 const V_COMMA = 14;
 const V_LF = 15;
 const V_QUOTE = 16;
-const V = 17; // the 16 bytes of the current step
-const V128_LOCALS = 4;
+const V = 17; // the first 16 bytes of the current step
+const V2 = 18; // the second 16 bytes
+const V128_LOCALS = 5;
+/** Bytes per step: two 16-byte vectors, so a step's masks fill one i32. */
+const STEP = 32;
+/** Comma offsets written per common step without a branch (a step averages about five). */
+const UNROLL = 8;
 
 /**
  * Structured code with named labels: `br('name')` works out the branch depth, so the nesting
@@ -171,7 +176,7 @@ class Code {
 }
 
 /**
- * The scan function. Input bytes sit at [0, len) and the 16 bytes after them are zero. The
+ * The scan function. Input bytes sit at [0, len) and the STEP bytes after them are zero. The
  * quoting rules are FieldScanner's (csv-parse with relax_quotes): a quote opens a quoted field
  * only at the field's start, "" inside one is a quote, and after the closing quote the field
  * runs on to the next comma. For each separating comma and each LF it writes the byte's offset
@@ -181,7 +186,19 @@ class Code {
  */
 function scanBody(): number[] {
   const c = new Code();
-  const mask = (v: number) => c.get(V).get(v).emit(op.simd, simd.i8x16Eq);
+  const eq = (data: number, v: number) => c.get(data).get(v).emit(op.simd, simd.i8x16Eq);
+  /** The step's mask of `what` (an i32: bits 0-15 from V, 16-31 from V2) onto the stack. */
+  const mask = (what: (data: number) => void) => {
+    what(V);
+    c.emit(op.simd, simd.i8x16Bitmask);
+    what(V2);
+    c.emit(op.simd, simd.i8x16Bitmask).const(16).emit(op.i32Shl, op.i32Or);
+  };
+  const interesting = (data: number) => {
+    eq(data, V_COMMA);
+    eq(data, V_LF).emit(op.simd, simd.or);
+    eq(data, V_QUOTE).emit(op.simd, simd.or);
+  };
   for (const [byte, v] of [
     [44, V_COMMA],
     [10, V_LF],
@@ -194,19 +211,19 @@ function scanBody(): number[] {
     c.loop('step', () => {
       c.get(P).get(LEN).emit(op.i32GeU).brIf('done');
       c.get(P).emit(op.simd, simd.load, 0, 0).set(V);
-      mask(V_COMMA).emit(op.simd, simd.i8x16Bitmask).set(MC);
-      mask(V_COMMA);
-      mask(V_LF).emit(op.simd, simd.or);
-      mask(V_QUOTE).emit(op.simd, simd.or);
-      c.emit(op.simd, simd.i8x16Bitmask).set(M);
+      c.get(P).emit(op.simd, simd.load, 0, 16).set(V2);
+      mask((data) => eq(data, V_COMMA));
+      c.set(MC);
+      mask(interesting);
+      c.set(M);
       // Most steps hold only commas, outside quotes, with nothing to skip: all are separators.
-      // Their offsets are written without a branch per comma (four always, garbage past the
+      // Their offsets are written without a branch per comma (UNROLL always, garbage past the
       // count is overwritten later), as a loop whose length varies mispredicts at every step.
       c.get(M).get(MC).emit(op.i32Eq);
       c.get(INQ).emit(op.i32Eqz, op.i32And);
       c.get(SKIP).get(P).emit(op.i32LeU, op.i32And);
       c.if(() => {
-        for (let k = 0; k < 4; k++) {
+        for (let k = 0; k < UNROLL; k++) {
           c.get(O)
             .get(P)
             .get(M)
@@ -214,7 +231,10 @@ function scanBody(): number[] {
           c.get(M).get(M).const(1).emit(op.i32Sub, op.i32And).set(M);
         }
         c.get(M).if(() => {
-          c.get(O).const(16).emit(op.i32Add).set(POS);
+          c.get(O)
+            .const(4 * UNROLL)
+            .emit(op.i32Add)
+            .set(POS);
           c.loop('comma', () => {
             c.get(POS).get(P).get(M).emit(op.i32Ctz, op.i32Add, op.i32Store, 2, 0).bump(POS, 4);
             c.get(M).get(M).const(1).emit(op.i32Sub, op.i32And).set(M);
@@ -225,7 +245,7 @@ function scanBody(): number[] {
         // the next field starts after the step's last comma
         c.get(P).const(32).get(MC).emit(op.i32Clz, op.i32Sub, op.i32Add);
         c.get(FS).get(MC).emit(op.select).set(FS);
-        c.bump(P, 16).br('step');
+        c.bump(P, STEP).br('step');
       });
       c.block('stepDone', () => {
         c.loop('byte', () => {
@@ -274,7 +294,7 @@ function scanBody(): number[] {
           c.br('byte');
         });
       });
-      c.bump(P, 16).br('step');
+      c.bump(P, STEP).br('step');
     });
   });
   c.get(L).get(LINES).emit(op.i32Sub).const(2).emit(op.i32ShrU, op.end);
@@ -307,7 +327,7 @@ function moduleBytes(pages: number): Uint8Array {
 const OUT_BASE = SCAN_CAPACITY + 64;
 /** At most one offset per byte (and 4 spare written past the last); the line records likewise. */
 const LINES_BASE = OUT_BASE + 4 * (SCAN_CAPACITY + 32);
-const MEMORY_BYTES = LINES_BASE + 4 * (SCAN_CAPACITY + 16);
+const MEMORY_BYTES = LINES_BASE + 4 * (SCAN_CAPACITY + STEP);
 
 /** One block's scan: `offsets` and `lines` are views of the module's memory, valid until the next scan. */
 export interface BlockScan {
@@ -359,7 +379,7 @@ export function createBlockScan(): BlockScan | null {
       const len = to - from;
       if (len > SCAN_CAPACITY) throw new RangeError(`block of ${len} bytes over the scan capacity`);
       memory.set(buf.subarray(from, to), 0);
-      memory.fill(0, len, len + 16);
+      memory.fill(0, len, len + STEP);
       return exports.scan(len, OUT_BASE, LINES_BASE);
     },
   };

@@ -2,6 +2,7 @@
 // Config Version hint (field 5, `(major << 8) | minor` or a dotted "9.1"), then the field count.
 // Layouts only grow at the end, so any count at or above a layout's length fits it.
 import { memoize } from '../knowledge/memo.js';
+import { ownCopy } from '../input/blocks.js';
 import { FIELD_IDS, type FieldId } from './field-ids.js';
 import { LAYOUTS, VARIANT_LAYOUTS, type Layout } from './layouts/index.js';
 
@@ -60,7 +61,19 @@ export const configVersionHint: (raw: string) => number | null = memoize((raw) =
   return versionNumber(v);
 });
 
+/** The last pick: consecutive lines mostly come from one firewall. */
+let lastPick: { count: number; configVer: string; picked: PreparedLayout | null } | null = null;
+
 export function pickLayout(fieldCount: number, configVer: string): PreparedLayout | null {
+  if (lastPick !== null && lastPick.count === fieldCount && lastPick.configVer === configVer) {
+    return lastPick.picked;
+  }
+  const picked = pickAnew(fieldCount, configVer);
+  lastPick = { count: fieldCount, configVer: ownCopy(configVer), picked };
+  return picked;
+}
+
+function pickAnew(fieldCount: number, configVer: string): PreparedLayout | null {
   const hint = configVersionHint(configVer);
   if (hint !== null) {
     const p = byVersion(hint);

@@ -1,7 +1,7 @@
 // Recognises the syslog envelope in front of a PAN-OS CSV payload. A syslog header has no
 // commas, so after splitting the line it all sits in field 0 together with the payload's own
 // first value ("1"): this module separates the two and names the header form. Pure.
-import { memoizeLast } from '../knowledge/memo.js';
+import { ownCopy } from './blocks.js';
 
 export type SyslogHeaderKind =
   'bare' | 'bsd' | 'bsd-no-pri' | 'rfc5424' | 'rfc6587+rfc5424' | 'rfc6587+bsd' | 'other';
@@ -20,12 +20,20 @@ export interface SyslogPrefix {
 export function splitSyslogPrefix(field0: string): SyslogPrefix {
   const cut = Math.max(field0.lastIndexOf(' '), field0.lastIndexOf('\t'));
   if (cut < 0) return { header: 'bare', first: field0 };
-  const head = field0.slice(0, cut + 1);
-  return { header: headerKind(head), first: field0.slice(cut + 1) };
+  return { header: headerKind(field0, cut + 1), first: field0.slice(cut + 1) };
 }
 
-/** Memoised on the last header: consecutive logs mostly share host and second. */
-const headerKind: (head: string) => SyslogHeaderKind = memoizeLast(readHeaderKind);
+/** The last header seen and its kind: consecutive logs mostly share host and second. */
+let lastHead = '';
+let lastKind: SyslogHeaderKind = 'other';
+
+/** The kind of the header `field0[0, end)`, compared in place with the last one. */
+function headerKind(field0: string, end: number): SyslogHeaderKind {
+  if (end === lastHead.length && field0.startsWith(lastHead)) return lastKind;
+  lastHead = ownCopy(field0.slice(0, end));
+  lastKind = readHeaderKind(lastHead);
+  return lastKind;
+}
 
 function readHeaderKind(head: string): SyslogHeaderKind {
   const counted = OCTET_COUNT.exec(head);

@@ -29,6 +29,11 @@ export interface AnalyzeOptions extends MapOptions {
   readonly thresholds?: Thresholds;
   /** Plain files of at least this many bytes are read by two threads; 0 = never. */
   readonly parallelMinBytes?: number | undefined;
+  /**
+   * Old-generation heap of each worker thread in MB (parallel.ts has the default). Tests make it
+   * tiny so a worker runs out of heap, which must fall back to one pass.
+   */
+  readonly workerHeapMb?: number | undefined;
 }
 
 export interface AnalyzeHooks {

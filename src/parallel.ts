@@ -76,7 +76,7 @@ export async function analyzeFileInParallel(
     { name, start: 0, end: cut, options, prime: null },
     { name, start: cut, end: size, options, prime: { text: prime.text, line: prime.line } },
   ];
-  const workers = jobs.map(startWorker);
+  const workers = jobs.map((job) => startWorker(job, options.workerHeapMb ?? OLD_MB));
   let results: WorkerResult[];
   try {
     results = await Promise.all(workers.map((w) => w.result));
@@ -106,7 +106,10 @@ export async function analyzeFileInParallel(
   return true;
 }
 
-function startWorker(job: WorkerJob): { worker: Worker; result: Promise<WorkerResult> } {
+function startWorker(
+  job: WorkerJob,
+  oldMb: number,
+): { worker: Worker; result: Promise<WorkerResult> } {
   const worker = new Worker(WORKER_URL, {
     workerData: job,
     // Small heaps: the worker allocates short-lived strings and a few bounded tables, and
@@ -116,7 +119,7 @@ function startWorker(job: WorkerJob): { worker: Worker; result: Promise<WorkerRe
     // with 64, old garbage kept growing past 1M rows (peak RSS +11% at 10M; +7% with 40); the
     // bounded tables fit with room to spare, even filled with 200-character values. A worker
     // that does run out of heap is not fatal: the file is re-read in one pass.
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb },
   });
   const result = new Promise<WorkerResult>((resolve, reject) => {
     worker.once('message', (m: WorkerResult) => {

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { FIXTURES, runCli, SHARED } from './helpers/io.js';
+import { createAggregator, DEFAULT_AGGREGATOR_OPTIONS } from '../src/aggregate/aggregator.js';
+import { DEFAULT_MAX_RECORD_BYTES, type AnalyzeOptions } from '../src/analyze.js';
+import { createMapper } from '../src/fields/map.js';
+import { openInput } from '../src/input/open.js';
+import { processIo } from '../src/io.js';
+import { analyzeFileInParallel } from '../src/parallel.js';
 
 /** A generated file with bad lines planted at known places, both halves included. */
 function plantedFile(format: 'csv' | 'syslog'): { file: string; badLines: number[] } {
@@ -78,5 +84,54 @@ describe('two threads on one file', () => {
       const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
       expect([two.code, two.stderr, two.stdout], file).toEqual([one.code, one.stderr, one.stdout]);
     }
+  });
+});
+
+describe('a worker that runs out of heap', () => {
+  const options: AnalyzeOptions = {
+    inputFormat: 'auto',
+    aggregator: DEFAULT_AGGREGATOR_OPTIONS,
+    maxRecordBytes: DEFAULT_MAX_RECORD_BYTES,
+    strict: false,
+  };
+
+  async function twoThreads(file: string, workerHeapMb?: number) {
+    const agg = createAggregator(DEFAULT_AGGREGATOR_OPTIONS);
+    const lines = { read: 0, analysed: 0, skipped: 0, rejected: 0 };
+    const opened = await openInput(file, processIo());
+    const mapper = createMapper(file, options);
+    try {
+      const ran = await analyzeFileInParallel(
+        file,
+        opened,
+        { ...options, workerHeapMb },
+        mapper,
+        agg,
+        lines,
+        {},
+      );
+      return { ran, lines };
+    } finally {
+      opened.source.destroy();
+    }
+  }
+
+  it('gives the file back to one pass, having counted nothing; the report is one pass', async () => {
+    const { file } = plantedFile('csv');
+    const fits = await twoThreads(file);
+    expect(fits.ran).toBe(true);
+    expect(fits.lines.read).toBeGreaterThan(3000);
+    const starved = await twoThreads(file, 1);
+    expect(starved).toEqual({
+      ran: false,
+      lines: { read: 0, analysed: 0, skipped: 0, rejected: 0 },
+    });
+
+    const args = ['analyze', '--format', 'json', file];
+    const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+    const fallback = await runCli(args, {
+      env: { PAN_SER_PARALLEL_MIN_BYTES: '1', PAN_SER_WORKER_HEAP_MB: '1' },
+    });
+    expect(fallback).toEqual(one);
   });
 });

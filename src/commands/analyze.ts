@@ -246,7 +246,8 @@ export async function analyzeCommand(
         maxRecordBytes: flags.maxRecordSize,
         strict: flags.strict,
         parser: flags.parser ?? parserFromEnv(io),
-        parallelMinBytes: parallelMinBytesFromEnv(io),
+        parallelMinBytes: wholeNumberFromEnv(io, 'PAN_SER_PARALLEL_MIN_BYTES'),
+        workerHeapMb: wholeNumberFromEnv(io, 'PAN_SER_WORKER_HEAP_MB'),
         thresholds,
         filter,
         zone,
@@ -337,12 +338,12 @@ function parserFromEnv(io: Io): ParserName {
   return known;
 }
 
-/** PAN_SER_PARALLEL_MIN_BYTES: the file size from which two threads read a file (0 = never). */
-function parallelMinBytesFromEnv(io: Io): number | undefined {
-  const v = io.env.PAN_SER_PARALLEL_MIN_BYTES;
+/** A whole-number environment setting; undefined when unset. */
+function wholeNumberFromEnv(io: Io, name: string): number | undefined {
+  const v = io.env[name];
   if (v === undefined || v === '') return undefined;
   if (!/^\d+$/.test(v)) {
-    throw new PanSerError('USAGE', `PAN_SER_PARALLEL_MIN_BYTES must be a whole number, not "${v}"`);
+    throw new PanSerError('USAGE', `${name} must be a whole number, not "${v}"`);
   }
   return Number(v);
 }

@@ -3,6 +3,7 @@
 // line numbers shifted by the lines of the ranges before. Output does not depend on the
 // machine: always exactly two ranges, merged in order.
 import { open } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Aggregator, AggregatorState } from './aggregate/aggregator.js';
 import type { LineCounts } from './aggregate/summary.js';
@@ -76,14 +77,24 @@ export async function analyzeFileInParallel(
     { name, start: 0, end: cut, options, prime: null },
     { name, start: cut, end: size, options, prime: { text: prime.text, line: prime.line } },
   ];
-  const workers = jobs.map((job) => startWorker(job, options.workerHeapMb ?? OLD_MB));
+  // The two workers keep both cores busy, so V8's background compiler threads would wait for a
+  // core and hot code would run unoptimised for longer: the workers compile on their own
+  // thread instead (1M rows: 2.17 s → 2.02 s; 300k rows: 1.13 s → 0.98 s). V8 reads this flag
+  // when an isolate starts, so it changes only the workers started here; a later one-pass read
+  // on this thread keeps background compiling, which is faster there.
+  setFlagsFromString('--no-concurrent-recompilation');
   let results: WorkerResult[];
   try {
-    results = await Promise.all(workers.map((w) => w.result));
-  } catch (e) {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
-    if ((e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') return false;
-    throw e;
+    const workers = jobs.map((job) => startWorker(job, options.workerHeapMb ?? OLD_MB));
+    try {
+      results = await Promise.all(workers.map((w) => w.result));
+    } catch (e) {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+      if ((e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') return false;
+      throw e;
+    }
+  } finally {
+    setFlagsFromString('--concurrent-recompilation');
   }
   // Correlation (findings) holds related logs until their TRAFFIC log: if any were still
   // waiting at the cut, the second half started without them; only one pass is exact then.

@@ -156,7 +156,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   }
 
   function fromCsv(cells: Row, line: number): Mapped {
-    if (typeCol >= 0 && typeCol < cells.count) {
+    if (typeCol >= 0 && typeCol < cells.count && !isTraffic(cells, typeCol)) {
       const type = cells.cell(typeCol).trim();
       if (type !== '' && type.toUpperCase() !== 'TRAFFIC') {
         if (looksLikeLogType(type)) return skipType(type);
@@ -210,10 +210,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return m;
   }
 
-  function fromSyslog(cells: Row, line: number, text: () => string): Mapped {
+  function fromSyslog(cells: Row, line: number, src: string, from: number, to: number): Mapped {
     const prefix = splitSyslogPrefix(cells.cell(0));
     if (cells.count < 4) {
-      const kv = keyValue(text(), line);
+      const kv = keyValue(src.slice(from, to), line);
       if (kv) return kv;
       return reject(
         line,
@@ -221,7 +221,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `not a PAN-OS log line: expected comma-separated fields with the log type in field 4 (${NOT_PANOS_FIX})`,
       );
     }
-    const type = cells.cell(3).trim();
+    const type = isTraffic(cells, 3) ? 'TRAFFIC' : cells.cell(3).trim();
     if (type !== 'TRAFFIC' && type.toUpperCase() !== 'TRAFFIC') {
       if (Object.hasOwn(RELATED_LAYOUTS, type)) {
         bump(facts.headerKinds, prefix.header);
@@ -231,7 +231,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         bump(facts.headerKinds, prefix.header);
         return skipType(type);
       }
-      const kv = keyValue(text(), line);
+      const kv = keyValue(src.slice(from, to), line);
       if (kv) return kv;
       if (cells.cell(2).trim().toUpperCase() === 'TRAFFIC') {
         bump(facts.headerKinds, prefix.header);
@@ -343,14 +343,13 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         "the line holds carriage returns (CR): the file uses old Mac line ends, so this line may hold many logs (convert them to LF, e.g. tr '\\r' '\\n')",
       );
     }
-    const body = () => src.slice(start, to);
     if (state !== 'csv' && src.charCodeAt(start) === 123 /* { */) {
-      const kv = keyValue(body(), line);
+      const kv = keyValue(src.slice(start, to), line);
       if (kv) return kv;
     }
     const cells = split(src, start, to, start === from ? pre : null);
     if (cells instanceof SplitError) {
-      const kv = state === 'csv' ? null : keyValue(body(), line);
+      const kv = state === 'csv' ? null : keyValue(src.slice(start, to), line);
       if (kv) return kv;
       return reject(
         line,
@@ -379,7 +378,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       state = 'syslog';
       facts.format = 'syslog';
     }
-    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, body);
+    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, src, start, to);
   }
 
   function map(text: string, line: number): Mapped {
@@ -490,6 +489,15 @@ function describeExport(cols: Record<FieldId, number>, width: number): string {
     return `a ${width}-column subset of a traffic export (counters and ports only, no log type or time)`;
   }
   return `a ${width}-column CSV file that is not a PAN-OS traffic export`;
+}
+
+/** True when cell `k` (k < count) is exactly TRAFFIC, checked without making its string. */
+function isTraffic(cells: Row, k: number): boolean {
+  if (cells instanceof FieldScanner || cells instanceof PreRow) {
+    const start = cells.start(k);
+    return cells.end(k) - start === 7 && cells.src.startsWith('TRAFFIC', start);
+  }
+  return cells.cell(k) === 'TRAFFIC';
 }
 
 function allCells(cells: Row): string[] {

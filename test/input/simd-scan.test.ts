@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlockFramer } from '../../src/input/blocks.js';
-import { createBlockScan, UNSCANNED } from '../../src/input/simd-scan.js';
+import { createBlockScan, SCAN_CAPACITY, UNSCANNED } from '../../src/input/simd-scan.js';
 import { FieldScanner } from '../../src/input/split.js';
 import { reference } from '../helpers/csv-reference.js';
 import { FIXTURES, runCli, SHARED } from '../helpers/io.js';
@@ -142,5 +144,27 @@ describe('PAN_SER_SIMD=0 (the JS scanner alone)', () => {
       const { withScan, without } = await runBoth(file);
       expect(without, file).toEqual(withScan);
     }
+  });
+
+  it('hands a block over its capacity (a very long line) to the JS scanner, same report', async () => {
+    const lines = execFileSync(
+      'node',
+      [`${SHARED}tools/gen-panlogs.mjs`, '--rows', '200', '--format', 'syslog', '--seed', 'long'],
+      { encoding: 'utf8', maxBuffer: 1 << 28 },
+    ).split('\n');
+    const cells = (lines[50] ?? '').split(',');
+    cells[11] = 'r'.repeat(SCAN_CAPACITY + 1000); // the rule
+    lines[50] = cells.join(',');
+    const file = join(mkdtempSync(join(tmpdir(), 'pan-ser-long-')), 'long.log');
+    writeFileSync(file, lines.join('\n'));
+    const argv = ['analyze', '--format', 'json', file];
+    const withScan = await runCli(argv);
+    process.env.PAN_SER_SIMD = '0';
+    try {
+      expect(await runCli(argv)).toEqual(withScan);
+    } finally {
+      delete process.env.PAN_SER_SIMD;
+    }
+    expect(JSON.parse(withScan.stdout)).toMatchObject({ lines: { analysed: 200, rejected: 0 } });
   });
 });

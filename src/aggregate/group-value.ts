@@ -16,22 +16,25 @@ export function groupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
   return v.length > MAX_GROUP_VALUE ? `${v.slice(0, MAX_GROUP_VALUE)}…` : v;
 }
 
+interface Counter {
+  add(value: string, n: number): void;
+}
+
+/** An address table also takes a value by its IPV4_CODEC code. */
+interface AddressCounter extends Counter {
+  addCode(code: number, n: number): void;
+}
+
 /** What a record is counted into: one table per group key (TopK, or anything with `add`). */
-export type GroupTables<K extends GroupKey = GroupKey> = Record<
-  K,
-  {
-    add(value: string, n: number): void;
-    /** For the address keys: adds a value by its IPV4_CODEC code. */
-    addCode(code: number, n: number): void;
-  }
->;
+export type GroupTables = Record<'rule' | 'app' | 'zonePair', Counter> &
+  Record<'src' | 'dst', AddressCounter>;
 
 /**
  * Adds the record's value for every key of `tables`, with one call site per key: a loop over
  * the keys with a keyed look-up costs more than the adds themselves on the hot path.
  */
 export function addToGroups(
-  tables: GroupTables | GroupTables<'rule' | 'app' | 'zonePair'>,
+  tables: GroupTables | Omit<GroupTables, 'src' | 'dst'>,
   c: Pick<Classified, 'rec'>,
   n: number,
 ): void {
@@ -46,7 +49,7 @@ export function addToGroups(
 
 /** An IPv4 address goes in by its code, read from the line without building a string. */
 function addAddress(
-  table: GroupTables['src'],
+  table: AddressCounter,
   c: Pick<Classified, 'rec'>,
   key: 'src' | 'dst',
   n: number,

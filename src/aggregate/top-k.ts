@@ -181,11 +181,16 @@ export class TopK {
       : (this.texts[s] ?? '');
   }
 
-  /** The live slots in first-seen order. */
+  /** The live slots, in slot order. */
   private liveSlots(): number[] {
     const live: number[] = [];
     for (let s = 0; s < this.used; s++) if (this.kinds[s] !== FREE) live.push(s);
-    return live.sort((a, b) => (this.seqs[a] ?? 0) - (this.seqs[b] ?? 0));
+    return live;
+  }
+
+  /** The live slots in first-seen order (what merge inserts in). */
+  private slotsFirstSeen(): number[] {
+    return this.liveSlots().sort((a, b) => (this.seqs[a] ?? 0) - (this.seqs[b] ?? 0));
   }
 
   /** True when every count is exact (nothing was ever dropped). */
@@ -274,7 +279,7 @@ export class TopK {
     for (const s of this.liveSlots()) {
       if (other.find(this.valueOf(s)) < 0) this.errors[s] = (this.errors[s] ?? 0) + other.floor;
     }
-    for (const o of other.liveSlots()) {
+    for (const o of other.slotsFirstSeen()) {
       const value = other.valueOf(o);
       const s = this.find(value);
       const count = other.counts[o] ?? 0;

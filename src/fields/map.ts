@@ -7,7 +7,7 @@ import { PanSerError } from '../errors.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
 import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
 import { parseKv } from '../input/kv.js';
-import { ownCopy } from '../input/blocks.js';
+import { ownCopy, type SpanSink } from '../input/blocks.js';
 import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
 import { fieldText, FieldScanner, PreRow, SplitError } from '../input/split.js';
 import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
@@ -53,20 +53,8 @@ export interface Mapper {
   readonly facts: FileFacts;
   /** Maps one line (without its line end). Throws PanSerError when the whole file is refused. */
   map(text: string, line: number): Mapped;
-  /**
-   * Maps the line `src[from, to)` (no line end). `hasNul` says whether that range holds a NUL
-   * character (the framer knows it per block; searching here would scan past the line).
-   */
-  mapSpan(
-    src: string,
-    from: number,
-    to: number,
-    line: number,
-    hasNul: boolean,
-    hasCr: boolean,
-    /** The line's field bounds from the block pre-scan, when it has them. */
-    pre?: PreRow | null,
-  ): Mapped;
+  /** Maps one line as BlockFramer hands it out (see SpanSink for the arguments). */
+  mapSpan(...span: Parameters<SpanSink>): Mapped;
   /**
    * Learns the file's format from its first line without counting it, so a worker that starts
    * mid-file maps like a single pass would. Throws what `map` would throw for that line.
@@ -323,7 +311,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     line: number,
     hasNul: boolean,
     hasCr: boolean,
-    pre: PreRow | null = null,
+    pre: PreRow | null,
   ): Mapped {
     const start = state === 'start' && src.charCodeAt(from) === 0xfeff ? from + 1 : from;
     if (isBlank(src, start, to)) return BLANK;
@@ -382,7 +370,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   }
 
   function map(text: string, line: number): Mapped {
-    return mapSpan(text, 0, text.length, line, text.includes('\0'), text.includes('\r'));
+    return mapSpan(text, 0, text.length, line, text.includes('\0'), text.includes('\r'), null);
   }
 
   function prime(text: string, line: number): void {
@@ -396,6 +384,11 @@ export function createMapper(file: string, options: MapOptions): Mapper {
 
 /** A reused row of field bounds (FieldScanner, PreRow): `gen` changes each time it is reused. */
 type SpanRow = FieldScanner | PreRow;
+
+/** True for the fast splitters' rows, whose fields can be read in place by their bounds. */
+function isSpanRow(cells: Row): cells is SpanRow {
+  return cells instanceof FieldScanner || cells instanceof PreRow;
+}
 
 /**
  * A record's fields read lazily from its line: one getter per field id on the prototype decodes
@@ -493,7 +486,7 @@ function describeExport(cols: Record<FieldId, number>, width: number): string {
 
 /** True when cell `k` (k < count) is exactly TRAFFIC, checked without making its string. */
 function isTraffic(cells: Row, k: number): boolean {
-  if (cells instanceof FieldScanner || cells instanceof PreRow) {
+  if (isSpanRow(cells)) {
     const start = cells.start(k);
     return cells.end(k) - start === 7 && cells.src.startsWith('TRAFFIC', start);
   }
@@ -506,7 +499,7 @@ function allCells(cells: Row): string[] {
 
 /** The record's fields from the row's cells; `first` replaces cell 0 (a syslog line's). */
 function buildFields(cells: Row, positions: ArrayLike<number>, first: string | null): Fields {
-  if (cells instanceof FieldScanner || cells instanceof PreRow) {
+  if (isSpanRow(cells)) {
     return new LineFields(cells, cells.gen, positions, first) as unknown as Fields;
   }
   const fields = {} as Fields;

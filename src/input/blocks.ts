@@ -18,7 +18,7 @@ export type SpanSink = (
   line: number,
   hasNul: boolean,
   hasCr: boolean,
-  /** The line's field bounds when a block pre-scan found it quote-free; else null. */
+  /** The line's field bounds from the block pre-scan, when it gave them; else null. */
   pre: PreRow | null,
 ) => void;
 /** A line over the size limit: its number and length in bytes (line end excluded). */

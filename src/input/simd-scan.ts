@@ -27,7 +27,6 @@ const op = {
   brIf: 0x0d,
   localGet: 0x20,
   localSet: 0x21,
-  localTee: 0x22,
   i32Load8u: 0x2d,
   i32Store: 0x36,
   select: 0x1b,

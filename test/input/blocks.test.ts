@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockFramer, ownCopy } from '../../src/input/blocks.js';
 import { LineFramer } from '../../src/input/lines.js';
+import { cutAt } from '../helpers/chunks.js';
 
 interface Line {
   line: number;
@@ -40,18 +41,6 @@ function blocks(chunks: Buffer[], max: number): Line[] {
   return out;
 }
 
-function cut(buf: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => c % (buf.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let prev = 0;
-  for (const p of points) {
-    chunks.push(buf.subarray(prev, p));
-    prev = p;
-  }
-  chunks.push(buf.subarray(prev));
-  return chunks;
-}
-
 describe('BlockFramer', () => {
   it('frames like LineFramer: CRLF, a lone CR, blank and last lines, NULs, non-ASCII', () => {
     const text = 'a,b\r\nc\rd\n\n\0x\né,"ü"\nlast';
@@ -79,7 +68,7 @@ describe('BlockFramer', () => {
         fc.array(fc.nat(400), { maxLength: 6 }),
         fc.integer({ min: 1, max: 40 }),
         (buf, cuts, max) => {
-          const chunks = cut(buf, cuts);
+          const chunks = cutAt(buf, cuts);
           expect(blocks(chunks, max)).toEqual(reference(chunks, max));
         },
       ),
@@ -90,7 +79,7 @@ describe('BlockFramer', () => {
   it('handles blocks bigger than its decode block, with a line across chunks', () => {
     const line = `${'x,'.repeat(400)}"q,q"\n`;
     const buf = Buffer.from(line.repeat(500) + 'é\n' + line.repeat(300));
-    const chunks = cut(buf, [70_000, 200_001, 333_333]);
+    const chunks = cutAt(buf, [70_000, 200_001, 333_333]);
     expect(blocks(chunks, 1 << 20)).toEqual(reference(chunks, 1 << 20));
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineFramer, type FramedLine } from '../../src/input/lines.js';
+import { cutAt } from '../helpers/chunks.js';
 
 function frame(chunks: Buffer[], max = 1000): FramedLine[] {
   const out: FramedLine[] = [];
@@ -39,16 +40,7 @@ describe('LineFramer', () => {
     const whole = frame([Buffer.from(text)]);
     fc.assert(
       fc.property(fc.array(fc.nat(40), { maxLength: 8 }), (cuts) => {
-        const buf = Buffer.from(text);
-        const points = [...new Set(cuts.map((c) => c % (buf.length + 1)))].sort((a, b) => a - b);
-        const chunks: Buffer[] = [];
-        let prev = 0;
-        for (const p of points) {
-          chunks.push(buf.subarray(prev, p));
-          prev = p;
-        }
-        chunks.push(buf.subarray(prev));
-        expect(frame(chunks)).toEqual(whole);
+        expect(frame(cutAt(Buffer.from(text), cuts))).toEqual(whole);
       }),
     );
   });

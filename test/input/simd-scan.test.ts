@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BlockFramer } from '../../src/input/blocks.js';
 import { createBlockScan, SCAN_CAPACITY, UNSCANNED } from '../../src/input/simd-scan.js';
 import { FieldScanner } from '../../src/input/split.js';
+import { cutAt } from '../helpers/chunks.js';
 import { reference } from '../helpers/csv-reference.js';
 import { FIXTURES, runCli, SHARED } from '../helpers/io.js';
 
@@ -33,13 +34,7 @@ function framed(text: string, cuts: number[]): { cells: (string[] | 'error')[]; 
       throw new Error('no line is too long here');
     },
   );
-  const bytes = Buffer.from(text, 'utf8');
-  let p = 0;
-  for (const cut of [...cuts.map((c) => c % (bytes.length + 1))].sort((a, b) => a - b)) {
-    framer.push(bytes.subarray(p, Math.max(p, cut)));
-    p = Math.max(p, cut);
-  }
-  framer.push(bytes.subarray(p));
+  for (const chunk of cutAt(Buffer.from(text, 'utf8'), cuts)) framer.push(chunk);
   framer.end();
   return { cells, pre };
 }

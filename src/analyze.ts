@@ -103,7 +103,16 @@ export async function analyzeInputs(
         !filter &&
         !zone &&
         hooks.onRecord === undefined &&
-        (await analyzeFileInParallel(name, opened, options, mapper, agg, input.lines, hooks));
+        (await analyzeFileInParallel(
+          name,
+          opened,
+          options,
+          mapper,
+          agg,
+          input.lines,
+          hooks,
+          feeder,
+        )) !== 'declined';
       if (parallel) {
         await hooks.afterChunk?.({ input: name, index, bytes: opened.size, size: opened.size });
       } else {

@@ -1,43 +1,27 @@
-// Reads one big plain file with two worker threads, one per half (split at a line start), each
-// through the same feed as a single pass; their aggregator states are merged in file order,
-// line numbers shifted by the lines of the ranges before. Output does not depend on the
-// machine: always exactly two ranges, merged in order.
+// Reads one big plain file in two ranges at once, split at a line start: a worker thread reads
+// the second range (range.ts) into an aggregator of its own, while the main thread reads the
+// first as the start of an ordinary single pass. The worker's state is then merged in, its line
+// numbers shifted by the lines of the first range. Where the worker cannot give what a single
+// pass would (it ran out of heap, or related logs were still waiting at the cut), the main
+// thread just reads the second range too, finishing the single pass. Output does not depend on
+// the machine: always the same two ranges, merged in order.
 import { open } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { Aggregator, AggregatorState } from './aggregate/aggregator.js';
+import type { Aggregator } from './aggregate/aggregator.js';
 import type { LineCounts } from './aggregate/summary.js';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.js';
 import { ERROR_CODES, PanSerError, type ErrorCode } from './errors.js';
-import { createMapper, type FileFacts, type Mapper } from './fields/map.js';
+import type { Feeder } from './feed.js';
+import { createMapper, type Mapper } from './fields/map.js';
 import type { OpenedInput } from './input/open.js';
-import type { Reject } from './model.js';
+import { readRange, type RangeJob, type RangeResult } from './range.js';
 
 /** The head of the file searched for the line that fixes its format (header or syslog). */
 const PRIME_BYTES = 1 << 20;
 
 const YOUNG_MB = 8;
 const OLD_MB = 40;
-
-/** What the worker needs: the range, the options and the line that set the file's format. */
-export interface WorkerJob {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-  readonly options: AnalyzeOptions;
-  /** Null for the range that starts the file (it reads the format line itself). */
-  readonly prime: { readonly text: string; readonly line: number } | null;
-}
-
-/** What the worker sends back; line numbers count from the start of its range. */
-export interface WorkerResult {
-  readonly state: AggregatorState;
-  readonly lines: LineCounts;
-  readonly facts: FileFacts;
-  /** The first rejects, one more than the aggregator keeps, replayed to the onReject hook. */
-  readonly rejects: Reject[];
-  readonly error: { code: string; message: string; panSer: boolean; hint?: string } | null;
-}
 
 const here = import.meta.url;
 /** Under the test runner this module is TypeScript source; the worker runs from the build. */
@@ -46,9 +30,17 @@ const WORKER_URL = here.endsWith('.ts')
   : new URL('./analyze-worker.js', here);
 
 /**
- * Analyses `name` in two ranges into `agg` and `lines`. Returns false, having counted nothing,
- * when the file does not suit a split (format not settled early, no line break near the middle)
- * or a worker ran out of heap; the caller then reads `opened` in one pass.
+ * How a split read went: `merged` (the worker's range was merged in), `read-on` (the main thread
+ * read the worker's range itself), or `declined` (nothing read: the file does not suit a split,
+ * its format not settled early or no line break near the middle; the caller reads it in one
+ * pass).
+ */
+export type SplitOutcome = 'merged' | 'read-on' | 'declined';
+
+/**
+ * Analyses `name` through `feeder` (which counts into `agg`, `lines` and `hooks`) with a worker
+ * thread's help. Throws what a single pass would throw for the first range (a read error
+ * mid-way included).
  */
 export async function analyzeFileInParallel(
   name: string,
@@ -58,69 +50,81 @@ export async function analyzeFileInParallel(
   agg: Aggregator,
   lines: LineCounts,
   hooks: AnalyzeHooks,
-): Promise<boolean> {
+  feeder: Feeder,
+): Promise<SplitOutcome> {
   const size = opened.size ?? 0;
   const fh = await open(name, 'r');
   let prime: { text: string; line: number; end: number } | null;
   let cut: number;
   try {
     prime = await findPrimeLine(fh, name, options);
-    cut = prime === null ? -1 : await lineStartAfter(fh, Math.floor(size / 2), size);
+    cut = prime === null ? -1 : await lineStartAfter(fh, Math.floor(size * FIRST_SHARE), size);
   } finally {
     await fh.close();
   }
-  if (prime === null || cut <= prime.end || cut >= size) return false;
+  if (prime === null || cut <= prime.end || cut >= size) return 'declined';
+  opened.source.destroy();
 
-  // Both halves run in workers: their young generations can be kept small, which the main
-  // thread's cannot (V8 sizes it at start-up), so peak RSS stays low; the main thread waits.
-  const jobs: WorkerJob[] = [
-    { name, start: 0, end: cut, options, prime: null },
-    { name, start: cut, end: size, options, prime: { text: prime.text, line: prime.line } },
-  ];
-  // The two workers keep both cores busy, so V8's background compiler threads would wait for a
-  // core and hot code would run unoptimised for longer: the workers compile on their own
-  // thread instead (1M rows: 2.17 s → 2.02 s; 300k rows: 1.13 s → 0.98 s). V8 reads this flag
-  // when an isolate starts, so it changes only the workers started here; a later one-pass read
-  // on this thread keeps background compiling, which is faster there.
+  const second: RangeJob = {
+    name,
+    start: cut,
+    end: size,
+    options,
+    prime: { text: prime.text, line: prime.line },
+  };
+  // With both cores busy, V8's background compiler threads would wait for a core and hot code
+  // would run unoptimised for longer: the worker compiles on its own thread instead. V8 reads
+  // this flag when an isolate starts, so it changes only the worker started here; this thread
+  // keeps background compiling.
   setFlagsFromString('--no-concurrent-recompilation');
-  let results: WorkerResult[];
+  let result: RangeResult | null;
   try {
-    const workers = jobs.map((job) => startWorker(job, options.workerHeapMb ?? OLD_MB));
+    const worker = startWorker(second, options.workerHeapMb ?? OLD_MB);
     try {
-      results = await Promise.all(workers.map((w) => w.result));
+      // The worker takes a while to start; meanwhile this thread reads the first range. This
+      // blocks the event loop until done, which is fine: the worker's answer waits in its queue.
+      readRange(name, 0, cut, feeder);
+      result = await worker.result;
     } catch (e) {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
-      if ((e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') return false;
-      throw e;
+      await worker.worker.terminate();
+      if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+      result = null;
     }
   } finally {
     setFlagsFromString('--concurrent-recompilation');
   }
-  // Correlation (findings) holds related logs until their TRAFFIC log: if any were still
-  // waiting at the cut, the second half started without them; only one pass is exact then.
-  if ((results[0]?.state.pendingRelated ?? 0) > 0) return false;
-  opened.source.destroy();
-  for (const r of results) {
-    const offset = lines.read;
-    agg.merge(r.state, offset);
-    for (const rej of r.rejects) hooks.onReject?.({ ...rej, line: rej.line + offset });
-    lines.read += r.lines.read;
-    lines.analysed += r.lines.analysed;
-    lines.skipped += r.lines.skipped;
-    lines.rejected += r.lines.rejected;
-    mapper.facts.format ??= r.facts.format;
-    mapper.facts.columns ??= r.facts.columns;
-    addCounts(mapper.facts.headerKinds, r.facts.headerKinds);
-    addCounts(mapper.facts.layouts, r.facts.layouts);
+  // Correlation (findings) holds related logs until their TRAFFIC log: if any were still waiting
+  // at the cut, the worker started without them, and only reading on from here is exact.
+  if (result === null || agg.pendingRelated() > 0) {
+    readRange(name, cut, size, feeder);
+    feeder.end();
+    return 'read-on';
   }
-  for (const r of results) if (r.error !== null) throw rebuildError(r.error);
-  return true;
+  const offset = lines.read;
+  agg.merge(result.state, offset);
+  for (const rej of result.rejects) hooks.onReject?.({ ...rej, line: rej.line + offset });
+  lines.read += result.lines.read;
+  lines.analysed += result.lines.analysed;
+  lines.skipped += result.lines.skipped;
+  lines.rejected += result.lines.rejected;
+  mapper.facts.format ??= result.facts.format;
+  mapper.facts.columns ??= result.facts.columns;
+  addCounts(mapper.facts.headerKinds, result.facts.headerKinds);
+  addCounts(mapper.facts.layouts, result.facts.layouts);
+  if (result.error !== null) throw rebuildError(result.error);
+  return 'merged';
 }
 
+/**
+ * Where the file is cut: the main thread's share. It starts reading at once, while the worker
+ * first spends a while starting up, so an even cut would leave the main thread waiting.
+ */
+const FIRST_SHARE = 0.5;
+
 function startWorker(
-  job: WorkerJob,
+  job: RangeJob,
   oldMb: number,
-): { worker: Worker; result: Promise<WorkerResult> } {
+): { worker: Worker; result: Promise<RangeResult> } {
   const worker = new Worker(WORKER_URL, {
     workerData: job,
     // Small heaps: the worker allocates short-lived strings and a few bounded tables, and
@@ -132,8 +136,8 @@ function startWorker(
     // that does run out of heap is not fatal: the file is re-read in one pass.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb },
   });
-  const result = new Promise<WorkerResult>((resolve, reject) => {
-    worker.once('message', (m: WorkerResult) => {
+  const result = new Promise<RangeResult>((resolve, reject) => {
+    worker.once('message', (m: RangeResult) => {
       resolve(m);
     });
     worker.once('error', reject);
@@ -195,7 +199,7 @@ function addCounts(into: Record<string, number>, from: Record<string, number | u
   for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + (n ?? 0);
 }
 
-function rebuildError(e: NonNullable<WorkerResult['error']>): Error {
+function rebuildError(e: NonNullable<RangeResult['error']>): Error {
   if (e.panSer && Object.hasOwn(ERROR_CODES, e.code)) {
     return new PanSerError(
       e.code as ErrorCode,

@@ -111,6 +111,8 @@ export interface Aggregator {
   addReject(r: Reject): void;
   /** Records one finished input with its own line counts. */
   addInput(input: InputSummary): void;
+  /** Related logs held for TRAFFIC logs still to come (a range read on its own starts with none). */
+  pendingRelated(): number;
   /** A copy of what was counted so far, for merge() elsewhere. */
   state(): AggregatorState;
   /**
@@ -224,6 +226,7 @@ export function createAggregator(
       }
     },
     addInput,
+    pendingRelated: () => findings.pendingRelated,
     state() {
       const mapGroups = (g: Record<GroupKey, TopK>) =>
         Object.fromEntries(GROUP_KEYS.map((k) => [k, g[k].toData()])) as Record<GroupKey, TopKData>;

@@ -40,19 +40,18 @@ const CODE = 2;
 export class TopK {
   /** Text-keyed values → slot. */
   private readonly slots = new Map<string, number>();
-  /** Per slot: FREE, TEXT or CODE; its text (TEXT) or code (CODE); counts; first-seen order. */
+  /**
+   * Per slot: TEXT or CODE (FREE only while a prune moves values down); its text or code; its
+   * counts. Slots `[0, used)` hold the live values in the order they were first seen (a value
+   * dropped and seen again is new): ties at a prune keep the oldest, and merge inserts in it.
+   */
   private kinds = new Uint8Array(8);
   private texts: (string | undefined)[] = [];
   private codes = new Uint32Array(8);
   private counts = new Float64Array(8);
   private errors = new Float64Array(8);
-  /** Order of first sight (a value dropped and seen again is new): ties at a prune keep the oldest. */
-  private seqs = new Float64Array(8);
-  private nextSeq = 0;
   /** Open-addressing index of the CODE slots: (code, slot + 1) pairs, 0 = empty. Built on first use. */
   private index: Int32Array | null = null;
-  /** Slots freed by prune, reused before new ones. */
-  private readonly free: number[] = [];
   private used = 0;
   private size = 0;
   private floor = 0;
@@ -118,14 +117,11 @@ export class TopK {
   }
 
   private slot(count: number, error: number): number {
-    let s = this.free.pop();
-    if (s === undefined) {
-      s = this.used++;
-      if (s >= this.counts.length) this.growSlots();
-    }
+    // Slots are taken in order and prune compacts them, so slot order is first-seen order.
+    const s = this.used++;
+    if (s >= this.counts.length) this.growSlots();
     this.counts[s] = count;
     this.errors[s] = error;
-    this.seqs[s] = this.nextSeq++;
     this.size++;
     return s;
   }
@@ -142,7 +138,6 @@ export class TopK {
     };
     this.counts = grow(this.counts, (n) => new Float64Array(n));
     this.errors = grow(this.errors, (n) => new Float64Array(n));
-    this.seqs = grow(this.seqs, (n) => new Float64Array(n));
     this.codes = grow(this.codes, (n) => new Uint32Array(n));
     this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
   }
@@ -181,16 +176,9 @@ export class TopK {
       : (this.texts[s] ?? '');
   }
 
-  /** The live slots, in slot order. */
+  /** The live slots, in first-seen order. */
   private liveSlots(): number[] {
-    const live: number[] = [];
-    for (let s = 0; s < this.used; s++) if (this.kinds[s] !== FREE) live.push(s);
-    return live;
-  }
-
-  /** The live slots in first-seen order (what merge inserts in). */
-  private slotsFirstSeen(): number[] {
-    return this.liveSlots().sort((a, b) => (this.seqs[a] ?? 0) - (this.seqs[b] ?? 0));
+    return Array.from({ length: this.used }, (_, s) => s);
   }
 
   /** True when every count is exact (nothing was ever dropped). */
@@ -199,36 +187,34 @@ export class TopK {
   }
 
   /**
-   * Drops all but the `capacity` heaviest values. Linear: two selections (no sort) on a scratch
-   * array, since this runs every `capacity` new values on high-cardinality columns (addresses).
-   * Values tied at the cut are kept in first-seen order, which the input order fixes.
+   * Drops all but the `capacity` heaviest values. Linear: one selection (no sort) finds the
+   * cut, and one pass keeps the values above it and, of those at it, the first seen (slot
+   * order is first-seen order), moving the kept ones down so the slots stay in that order.
+   * This runs every `capacity` new values on high-cardinality columns (addresses).
    */
   private prune(): void {
-    const n = this.size;
+    const n = this.used;
     if (scratch.length < n) scratch = new Float64Array(2 * n);
-    let i = 0;
-    for (let s = 0; s < this.used; s++) {
-      if (this.kinds[s] !== FREE) scratch[i++] = this.counts[s] ?? 0;
-    }
+    scratch.set(this.counts.subarray(0, n));
     const cut = kthSmallest(scratch, n, n - this.capacity);
-    // Values above the cut stay; of those at it, the first seen fill the places left.
     let places = this.capacity;
-    let tied = 0;
-    for (let s = 0; s < this.used; s++) {
-      if (this.kinds[s] === FREE) continue;
+    for (let s = 0; s < n; s++) if ((this.counts[s] ?? 0) > cut) places--;
+    let kept = 0;
+    for (let s = 0; s < n; s++) {
       const count = this.counts[s] ?? 0;
-      if (count > cut) places--;
-      else if (count === cut) scratch[tied++] = this.seqs[s] ?? 0;
+      const keep = count > cut || (count === cut && places-- > 0);
+      if (!keep) {
+        this.drop(s);
+        continue;
+      }
+      if (kept !== s) this.move(s, kept);
+      kept++;
     }
-    const lastKept = places >= tied ? Infinity : kthSmallest(scratch, tied, places - 1);
-    for (let s = 0; s < this.used; s++) {
-      if (this.kinds[s] === FREE) continue;
-      const count = this.counts[s] ?? 0;
-      if (count < cut || (count === cut && (this.seqs[s] ?? 0) > lastKept)) this.drop(s);
-    }
+    this.used = kept;
+    this.size = kept;
     if (this.index !== null) {
       this.index.fill(0);
-      for (let s = 0; s < this.used; s++) {
+      for (let s = 0; s < kept; s++) {
         if (this.kinds[s] === CODE) this.indexCode(this.codes[s] ?? 0, s);
       }
     }
@@ -241,8 +227,22 @@ export class TopK {
       this.texts[s] = undefined;
     }
     this.kinds[s] = FREE;
-    this.free.push(s);
-    this.size--;
+  }
+
+  /** Moves a kept value from slot `from` down to the free slot `to`. */
+  private move(from: number, to: number): void {
+    const kind = this.kinds[from] ?? FREE;
+    this.kinds[to] = kind;
+    this.kinds[from] = FREE;
+    this.codes[to] = this.codes[from] ?? 0;
+    this.counts[to] = this.counts[from] ?? 0;
+    this.errors[to] = this.errors[from] ?? 0;
+    if (kind === TEXT) {
+      const text = this.texts[from] ?? '';
+      this.texts[to] = text;
+      this.texts[from] = undefined;
+      this.slots.set(text, to);
+    }
   }
 
   /** The count of one value, when the table still holds it. */
@@ -279,7 +279,7 @@ export class TopK {
     for (const s of this.liveSlots()) {
       if (other.find(this.valueOf(s)) < 0) this.errors[s] = (this.errors[s] ?? 0) + other.floor;
     }
-    for (const o of other.slotsFirstSeen()) {
+    for (const o of other.liveSlots()) {
       const value = other.valueOf(o);
       const s = this.find(value);
       const count = other.counts[o] ?? 0;

@@ -55,10 +55,13 @@ Examples:
     });
 }
 
+/** Rejected lines of a log side printed on stderr, as `analyze` prints them by default. */
+const REJECTS_SHOWN = 20;
+
 async function load(name: string, flags: DiffFlags, io: Io, err: ErrLine): Promise<Summary | null> {
   const saved = await readSavedReport(name);
   if (saved) return saved;
-  const state = { failed: false };
+  const state = { failed: false, rejected: 0 };
   const s = await analyzeInputs(
     [name],
     {
@@ -69,12 +72,22 @@ async function load(name: string, flags: DiffFlags, io: Io, err: ErrLine): Promi
     },
     io,
     {
+      // A line the comparison leaves out is never dropped silently: named as analyze names it.
+      onReject: (r) => {
+        if (state.rejected < REJECTS_SHOWN)
+          err(escapeTerminal(`pan-ser: ${r.file}:${r.line}: ${r.message} [${r.code}]`));
+        state.rejected++;
+      },
       onInputError: (e) => {
         state.failed = true;
         err(escapeTerminal(formatErrorLine(e)));
       },
     },
   );
+  if (state.rejected > REJECTS_SHOWN)
+    err(
+      `pan-ser: ${escapeTerminal(name)}: ${state.rejected - REJECTS_SHOWN} more rejected lines (pan-ser analyze lists them all)`,
+    );
   return state.failed ? null : s;
 }
 

@@ -3,7 +3,7 @@
 // checked against the generator's truth file, diff on two seeds, and the progress line.
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -410,6 +410,22 @@ describe('diff', () => {
     }
     const table = await runCli(['diff', a.file, b.file]);
     expect(table.stdout).toMatch(/Session end reasons/);
+  });
+
+  it('names the rejected lines of a log side on stderr, never dropping them silently', async () => {
+    const { file } = generate(50, 'diff-rejects');
+    const bad = join(work, 'diff-rejects-bad.log');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.splice(3, 0, 'not a log line', ...Array.from({ length: 24 }, () => 'x\u0000y'));
+    writeFileSync(bad, lines.join('\n'));
+    const r = await runCli(['diff', file, bad]);
+    expect(r.code).toBe(0);
+    const err = r.stderr.trim().split('\n');
+    expect(err[0]).toBe(
+      `pan-ser: ${bad}:4: not a PAN-OS log line: expected comma-separated fields with the log type in field 4 (send PAN-OS logs in the default CSV syslog format, or drop lines from other sources) [NOT_PANOS]`,
+    );
+    expect(err).toHaveLength(21);
+    expect(err[20]).toBe(`pan-ser: ${bad}: 5 more rejected lines (pan-ser analyze lists them all)`);
   });
 
   it('exit 2 when a side cannot be read', async () => {

@@ -2,10 +2,12 @@
 // user name can hold ANSI/OSC sequences, a URL can hold `<script>`, a rule name can start with
 // `=`. The model keeps raw values; renderers call these at the last moment.
 
-// C0 controls (but not \t \n handled separately), DEL, C1 controls, and Unicode bidi overrides /
-// isolates that can reorder what a terminal shows.
-// eslint-disable-next-line no-control-regex
-const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls (but not \t \n handled separately), DEL, C1 controls, Unicode bidi marks (the
+// Arabic letter mark too), overrides and isolates that can reorder what a terminal shows, and
+// the Unicode line / paragraph separators.
+const TERMINAL_UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Makes text safe to print on a terminal: control characters become visible `\xNN` escapes. */
 export function escapeTerminal(text: string): string {
@@ -29,7 +31,10 @@ export function escapeCsvCell(text: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** Markdown table cell text: pipes, backticks and markup characters escaped, one line. */
+/**
+ * Markdown table cell text: pipes, backticks and markup characters escaped, one line. `&` too:
+ * rendered Markdown decodes character references, so `&#x202E;` would bring back a bidi override.
+ */
 export function escapeMarkdown(text: string): string {
-  return escapeTerminal(text).replace(/[\\`*_{}[\]<>|#!~]/g, (c) => `\\${c}`);
+  return escapeTerminal(text).replace(/[\\`*_{}[\]<>|#!~&]/g, (c) => `\\${c}`);
 }

@@ -5,7 +5,7 @@ import type { Summary } from '../aggregate/summary.js';
 // JSON.stringify escapes C0 controls but leaves DEL, C1 controls (U+009B is a terminal CSI),
 // bidi overrides and the JS line separators raw; log fields may hold them, and JSON is often
 // read on a terminal. As \u escapes they stay the same string to any JSON parser.
-const RAW_UNSAFE = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const RAW_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON text with the characters above written as \u escapes (same value when parsed). */
 export function safeJson(value: unknown, indent?: number): string {

@@ -109,14 +109,14 @@ export function nestedUnboundedRepeat(pattern: string): boolean {
 
 /** Unanchored patterns, each reviewed: why a failing scan stays linear. */
 const REVIEWED_UNANCHORED: Readonly<Record<string, string>> = {
-  '[\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]':
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]':
     'one character class, no quantifier',
-  '[\\u007f-\\u009f\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]':
+  '[\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]':
     'one character class, no quantifier',
   '[&<>"\'`]': 'one character class',
   '[",\\r\\n]': 'one character class',
   '"': 'one character',
-  '[\\\\`*_{}[\\]<>|#!~]': 'one character class',
+  '[\\\\`*_{}[\\]<>|#!~&]': 'one character class',
   '\\s+': 'a run of one class: each match consumes it, a failing position fails at once',
   '[\\s_]+': 'a run of one class, as above',
   '[^a-z0-9]': 'one character class',

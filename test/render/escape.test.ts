@@ -9,10 +9,15 @@ import {
   escapeMarkdown,
   escapeTerminal,
 } from '../../src/render/escape.js';
+import { safeJson } from '../../src/render/json.js';
 
-/** Characters a terminal acts on: C0 (incl. ESC, BEL, CR, LF, TAB), DEL, C1, bidi controls. */
-// eslint-disable-next-line no-control-regex
-const TERMINAL_RAW = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Characters a terminal acts on: C0 (incl. ESC, BEL, CR, LF, TAB), DEL, C1, bidi controls (with
+ * the Arabic letter mark), and the Unicode line and paragraph separators.
+ */
+const TERMINAL_RAW =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -25,6 +30,8 @@ const anyText = fc.oneof(
       '\u0007',
       '\u009b',
       '\u202e',
+      '\u061c',
+      '\u2028',
       '\r',
       '\n',
       '\t',
@@ -54,6 +61,10 @@ describe('escapeTerminal', () => {
     expect(escapeTerminal('\u009b31m')).toBe('\\x9b31m');
     expect(escapeTerminal('abc\u202Etxt.exe')).toBe('abc\\u202etxt.exe');
     expect(escapeTerminal('a\r\nb\tc\u007f')).toBe('a\\x0d\\x0ab\\x09c\\x7f');
+  });
+
+  it('shows the Arabic letter mark (a bidi control) and the Unicode line separators', () => {
+    expect(escapeTerminal('a\u061cb\u2028c\u2029d')).toBe('a\\u061cb\\u2028c\\u2029d');
   });
 
   it('leaves printable text, including non-ASCII, unchanged', () => {
@@ -143,6 +154,13 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('[x](http://evil)')).toBe('\\[x\\](http://evil)');
   });
 
+  it('escapes & so a character reference cannot bring back a bidi override or markup', () => {
+    // Rendered Markdown decodes &#x202E; to U+202E (right-to-left override): "evil\u202egpj.exe"
+    // would show as "evilexe.jpg".
+    expect(escapeMarkdown('evil&#x202E;gpj.exe')).toBe('evil\\&\\#x202E;gpj.exe');
+    expect(escapeMarkdown('&lt;b&gt;')).toBe('\\&lt;b\\&gt;');
+  });
+
   it('every pipe and backtick is escaped, and the cell stays on one line', () => {
     fc.assert(
       fc.property(anyText, (s) => {
@@ -153,5 +171,13 @@ describe('escapeMarkdown', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('safeJson', () => {
+  it('writes the Arabic letter mark (a bidi control) as a \\u escape, the same value parsed', () => {
+    const out = safeJson({ rule: 'a\u061cb\u202ec' });
+    expect(out).toBe('{"rule":"a\\u061cb\\u202ec"}');
+    expect(JSON.parse(out)).toEqual({ rule: 'a\u061cb\u202ec' });
   });
 });

@@ -15,7 +15,7 @@ import { ERROR_CODES, PanSerError, type ErrorCode } from './errors.js';
 import type { Feeder } from './feed.js';
 import { createMapper, type Mapper } from './fields/map.js';
 import type { OpenedInput } from './input/open.js';
-import { readRange, type RangeJob, type RangeResult } from './range.js';
+import { readRange, type RangeFailure, type RangeJob, type RangeResult } from './range.js';
 
 /** The head of the file searched for the line that fixes its format (header or syslog). */
 const PRIME_BYTES = 1 << 20;
@@ -54,7 +54,7 @@ export async function analyzeFileInParallel(
 ): Promise<SplitOutcome> {
   const size = opened.size ?? 0;
   const fh = await open(name, 'r');
-  let prime: { text: string; line: number; end: number } | null;
+  let prime: PrimeLine | null;
   let cut: number;
   try {
     prime = await findPrimeLine(fh, name, options);
@@ -93,9 +93,11 @@ export async function analyzeFileInParallel(
   } finally {
     setFlagsFromString('--concurrent-recompilation');
   }
-  // Correlation (findings) holds related logs until their TRAFFIC log: if any were still waiting
-  // at the cut, the worker started without them, and only reading on from here is exact.
-  if (result === null || agg.pendingRelated() > 0) {
+  // The worker started from the file's first format line with no related logs held. Only reading
+  // on from here is exact when, at the cut, related logs were still waiting for their TRAFFIC
+  // log (findings correlate them), or a header met again in the first range (exports joined
+  // with `cat`, perhaps with other columns) set the columns the rest is read by.
+  if (result === null || agg.pendingRelated() > 0 || !sameCells(mapper.header(), prime.header)) {
     readRange(name, cut, size, feeder);
     feeder.end();
     return 'read-on';
@@ -111,7 +113,7 @@ export async function analyzeFileInParallel(
   mapper.facts.columns ??= result.facts.columns;
   addCounts(mapper.facts.headerKinds, result.facts.headerKinds);
   addCounts(mapper.facts.layouts, result.facts.layouts);
-  if (result.error !== null) throw rebuildError(result.error);
+  if (result.error !== null) throw rebuildError(result.error, offset);
   return 'merged';
 }
 
@@ -150,12 +152,20 @@ function startWorker(
   return { worker, result };
 }
 
+/** The line that settles a file's format: its text, number, end offset and header cells. */
+interface PrimeLine {
+  readonly text: string;
+  readonly line: number;
+  readonly end: number;
+  readonly header: readonly string[] | null;
+}
+
 /** The first line that settles the file's format, found the way a single pass would. */
 async function findPrimeLine(
   fh: Awaited<ReturnType<typeof open>>,
   name: string,
   options: AnalyzeOptions,
-): Promise<{ text: string; line: number; end: number } | null> {
+): Promise<PrimeLine | null> {
   const head = Buffer.alloc(PRIME_BYTES);
   const { bytesRead } = await fh.read(head, 0, PRIME_BYTES, 0);
   const probe = createMapper(name, options);
@@ -173,7 +183,7 @@ async function findPrimeLine(
       } catch {
         return null; // the single pass reports it
       }
-      if (probe.facts.format !== null) return { text, line, end: nl + 1 };
+      if (probe.facts.format !== null) return { text, line, end: nl + 1, header: probe.header() };
     }
     p = nl + 1;
   }
@@ -195,17 +205,24 @@ async function lineStartAfter(
   return -1;
 }
 
+function sameCells(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return (
+    a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v === b[i]))
+  );
+}
+
 function addCounts(into: Record<string, number>, from: Record<string, number | undefined>): void {
   for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + (n ?? 0);
 }
 
-function rebuildError(e: NonNullable<RangeResult['error']>): Error {
+/** The worker's error as one pass would have thrown it, its line shifted by `offset`. */
+function rebuildError(e: RangeFailure, offset: number): Error {
   if (e.panSer && Object.hasOwn(ERROR_CODES, e.code)) {
-    return new PanSerError(
-      e.code as ErrorCode,
-      e.message,
-      e.hint === undefined ? {} : { hint: e.hint },
-    );
+    return new PanSerError(e.code as ErrorCode, e.message, {
+      ...(e.file === undefined ? {} : { file: e.file }),
+      ...(e.line === undefined ? {} : { line: e.line + offset }),
+      ...(e.hint === undefined ? {} : { hint: e.hint }),
+    });
   }
   return Object.assign(new Error(e.message), { code: e.code });
 }

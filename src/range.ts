@@ -30,7 +30,17 @@ export interface RangeResult {
   readonly facts: FileFacts;
   /** The first rejects, one more than the aggregator keeps, replayed to the onReject hook. */
   readonly rejects: Reject[];
-  readonly error: { code: string; message: string; panSer: boolean; hint?: string } | null;
+  readonly error: RangeFailure | null;
+}
+
+/** An error that stopped a range; `line` counts from the start of the range. */
+export interface RangeFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly panSer: boolean;
+  readonly hint?: string;
+  readonly file?: string;
+  readonly line?: number;
 }
 
 /** Reads `job`'s range and returns its counts (synchronously: it blocks its thread). */
@@ -60,13 +70,17 @@ export function analyzeRange(job: RangeJob): RangeResult {
     readRange(job.name, job.start, job.end, feeder);
     feeder.end();
   } catch (e) {
-    const err = e as { code?: unknown; message?: unknown; hint?: unknown };
+    const err = e as { code?: unknown; message?: unknown; hint?: unknown } & Partial<
+      Record<'file' | 'line', unknown>
+    >;
     if (typeof err.code !== 'string') throw e;
     error = {
       code: err.code,
       message: String(err.message),
       panSer: e instanceof PanSerError,
       ...(typeof err.hint === 'string' ? { hint: err.hint } : {}),
+      ...(typeof err.file === 'string' ? { file: err.file } : {}),
+      ...(typeof err.line === 'number' ? { line: err.line } : {}),
     };
   }
   return { state: agg.state(), lines, facts: mapper.facts, rejects, error };

@@ -135,3 +135,77 @@ describe('a worker that runs out of heap', () => {
     expect(fallback).toEqual(one);
   });
 });
+
+/** A generated CSV export cut in two, the second part re-headed (columns moved) by `cat`. */
+function catFile(
+  second: (header: string) => string,
+  firstRows = 600,
+): {
+  file: string;
+  firstRows: number;
+  header: string;
+} {
+  const text = execFileSync(
+    'node',
+    [`${SHARED}tools/gen-panlogs.mjs`, '--rows', '2000', '--format', 'csv', '--seed', 'cat'],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const [header = '', ...rows] = lines;
+  // The columns before Rule hold no quotes or commas, so moving Rule to the front is a plain
+  // cut and join: the rows after the new header carry the same values in another order.
+  const rule = header.split(',').indexOf('Rule');
+  const move = (l: string) => {
+    const cells = l.split(',');
+    return [cells[rule], ...cells.slice(0, rule), ...cells.slice(rule + 1)].join(',');
+  };
+  // 600: before the middle of the file, the re-header sits in the first half.
+  const out = [
+    header,
+    ...rows.slice(0, firstRows),
+    second(move(header)),
+    ...rows.slice(firstRows).map(move),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'pan-ser-par-'));
+  const file = join(dir, 'joined.csv');
+  writeFileSync(file, out.join('\n') + '\n');
+  return { file, firstRows, header };
+}
+
+describe('two threads on exports joined with cat', () => {
+  it('read the second half by a header met again in the first half', async () => {
+    const { file } = catFile((h) => h);
+    const args = ['analyze', '--format', 'json', '--top', '100', file];
+    const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+    const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
+    expect(two).toEqual(one);
+    const report = JSON.parse(one.stdout) as {
+      groupsExact: boolean;
+      groups: { rule: Record<string, { value: string }[]> };
+    };
+    expect(report.groupsExact).toBe(true);
+    // Every rule value is a rule name: no column of another field was read as the rule.
+    const rules = Object.values(report.groups.rule).flatMap((rows) => rows.map((r) => r.value));
+    expect(rules.every((v) => !/^\d/.test(v) && v !== '' && !v.includes('base'))).toBe(true);
+  });
+
+  it('stop where one pass stops: a re-header without the needed columns in the first half', async () => {
+    const { file, firstRows } = catFile((h) => h.replace('Session End Reason', 'Foo'));
+    const args = ['analyze', '--format', 'json', file];
+    const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+    const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain(`${file}:${firstRows + 2}: this CSV export has no`);
+    expect(two).toEqual(one);
+  });
+
+  it('stop where one pass stops, at the same line: such a re-header in the second half', async () => {
+    const { file, firstRows } = catFile((h) => h.replace('Session End Reason', 'Foo'), 1600);
+    const args = ['analyze', '--format', 'json', file];
+    const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+    const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
+    expect(one.stderr).toContain(`${file}:${firstRows + 2}: this CSV export has no`);
+    expect(two).toEqual(one);
+  });
+});

@@ -60,6 +60,12 @@ export interface Mapper {
    * mid-file maps like a single pass would. Throws what `map` would throw for that line.
    */
   prime(text: string, line: number): void;
+  /**
+   * CSV: the cells of the header row the next line will be read by (a header met again later in
+   * the file replaces the first); null before one and for other formats. A range read on its
+   * own must start with the same.
+   */
+  header(): readonly string[] | null;
 }
 
 /** The split cells of one line, whichever parser produced them. */
@@ -108,6 +114,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   let typeCol = -1;
   /** Yes/no flag columns, read only when the export has no Flags column. */
   let flagCols: FlagColumn[] = [];
+  let headerRow: readonly string[] | null = null;
 
   const reject = (line: number, code: RejectCode, message: string): Reject => ({
     kind: 'reject',
@@ -140,6 +147,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     facts.format = 'csv';
     facts.columns = cells.length;
     headerCells = cells.length;
+    headerRow = cells;
     state = 'csv';
   }
 
@@ -379,7 +387,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     facts.layouts = {};
   }
 
-  return { facts, map, mapSpan, prime };
+  return { facts, map, mapSpan, prime, header: () => headerRow };
 }
 
 /** A reused row of field bounds (FieldScanner, PreRow): `gen` changes each time it is reused. */

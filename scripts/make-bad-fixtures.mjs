@@ -43,6 +43,10 @@ out(
 
 // Row 1 has a category with a comma; written without quotes it shifts every later column.
 const unquoted = R[0].join(',');
+// A rule with a comma, unquoted, in a row whose last cell is empty: the one extra cell is empty
+// too, but every column after the rule is shifted (the action cell holds the protocol).
+const shiftedRow = R[2].map((v, i) => (i === 11 ? 'gp,users' : i === R[2].length - 1 ? '' : v));
+const shifted = shiftedRow.join(',');
 out(
   'short-and-long-rows.csv',
   lines(
@@ -52,6 +56,7 @@ out(
     unquoted,
     csvLine(R[3]) + ',,',
     csvLine(R[2]),
+    shifted,
   ),
 );
 out(

@@ -4,7 +4,9 @@
 // Lines arrive as spans of a larger string (mapSpan) so the fast splitter decodes only the
 // cells a TRAFFIC record needs; `--parser csv-parse` splits with the reference instead.
 import { PanSerError } from '../errors.js';
+import { normalizeAction } from '../knowledge/actions.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
+import { normalizeReason } from '../knowledge/reasons.js';
 import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
 import { parseKv } from '../input/kv.js';
 import { ownCopy, type SpanSink } from '../input/blocks.js';
@@ -101,6 +103,7 @@ const HEADER_MIN_KNOWN = 3;
 const NOT_PANOS_FIX =
   'send PAN-OS logs in the default CSV syslog format, or drop lines from other sources';
 const REASON_SLOT = FIELD_IDS.indexOf('session_end_reason');
+const ACTION_SLOT = FIELD_IDS.indexOf('action');
 
 export function createMapper(file: string, options: MapOptions): Mapper {
   const facts: FileFacts = { format: null, columns: null, headerKinds: {}, layouts: {} };
@@ -151,6 +154,12 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     state = 'csv';
   }
 
+  /** True when the header's cell for field slot `slot` holds a value `known` recognises. */
+  function knownCell(cells: Row, slot: number, known: (raw: string) => unknown): boolean {
+    const at = columns?.[slot] ?? -1;
+    return at >= 0 && known(cells.cell(at)) !== null;
+  }
+
   function fromCsv(cells: Row, line: number): Mapped {
     if (typeCol >= 0 && typeCol < cells.count && !isTraffic(cells, typeCol)) {
       const type = cells.cell(typeCol).trim();
@@ -176,7 +185,14 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `row has ${cells.count} cells but the header needs at least ${needCells} (the row is cut short; re-export the file)`,
       );
     }
-    if (cells.count > headerCells && hasText(cells, headerCells)) {
+    // Empty cells past the header are harmless (some writers end rows with a comma), unless the
+    // row was shifted: then its action and end reason are other columns' values.
+    if (
+      cells.count > headerCells &&
+      (hasText(cells, headerCells) ||
+        !knownCell(cells, ACTION_SLOT, normalizeAction) ||
+        !knownCell(cells, REASON_SLOT, normalizeReason))
+    ) {
       return reject(
         line,
         'LONG_ROW',

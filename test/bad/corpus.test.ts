@@ -39,12 +39,13 @@ const CASES: Case[] = [
   },
   {
     file: 'short-and-long-rows.csv',
-    why: 'row 3 cut to 20 cells; row 4 has an unquoted comma (48 cells); row 5 ends in empty cells',
+    why: 'row 3 cut to 20 cells; row 4 has an unquoted comma (48 cells); row 5 ends in empty cells; row 7 is shifted by a comma, its one extra cell empty',
     exit: 0,
-    lines: [6, 3, 1, 2],
+    lines: [7, 3, 1, 3],
     rejects: [
       [3, 'SHORT_ROW'],
       [4, 'LONG_ROW'],
+      [7, 'LONG_ROW'],
     ],
   },
   {

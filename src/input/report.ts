@@ -1,10 +1,19 @@
 // Reads a saved `pan-ser analyze --format json` report for `pan-ser diff`, recognised by content
-// (a JSON object with tool "pan-ser" and a schemaVersion), so either side of a diff may be a log
-// or a report. Returns null for anything else; refuses a report of another schema version.
+// (a JSON object with tool "pan-ser"), so either side of a diff may be a log or a report. Returns
+// null for anything else; refuses a report of another schema version, and one that is cut off
+// or lacks the tables a diff reads (rather than read it as a log of 0 sessions).
 import { open, readFile } from 'node:fs/promises';
 import type { Summary } from '../aggregate/summary.js';
 import { SCHEMA_VERSION } from '../aggregate/summary.js';
 import { PanSerError } from '../errors.js';
+
+/** The parts of a Summary that `diff` reads. */
+const REPORT_TABLES = [
+  'totals',
+  'reasons',
+  'groups',
+  'findings',
+] as const satisfies readonly (keyof Summary)[];
 
 export async function readSavedReport(name: string): Promise<Summary | null> {
   if (name === '-') return null;
@@ -22,15 +31,23 @@ export async function readSavedReport(name: string): Promise<Summary | null> {
     return null; // the analysis path names the problem with the file
   }
   if (!head.startsWith('{')) return null;
+  // The report writer puts these first: a file that starts so is meant as a report.
+  const claims = /^\{\s*"tool"\s*:\s*"pan-ser"/.test(head);
+  const refuse = (what: string): PanSerError =>
+    new PanSerError('INPUT_UNREADABLE', `a damaged pan-ser report: ${what}`, {
+      file: name,
+      hint: 'save the report again with pan-ser analyze --format json -o FILE, or diff the logs themselves',
+    });
   let data: unknown;
   try {
     data = JSON.parse(await readFile(name, 'utf8'));
   } catch {
+    if (claims) throw refuse('its JSON does not parse (cut off or edited)');
     return null;
   }
-  const o = data as { tool?: unknown; schemaVersion?: unknown; reasons?: unknown };
-  if (o.tool !== 'pan-ser' || typeof o.schemaVersion !== 'number' || !Array.isArray(o.reasons))
-    return null;
+  const o = (data ?? {}) as Record<string, unknown>;
+  if (o.tool !== 'pan-ser') return null;
+  if (typeof o.schemaVersion !== 'number') throw refuse('it has no schemaVersion');
   if (o.schemaVersion !== SCHEMA_VERSION) {
     throw new PanSerError(
       'INPUT_UNREADABLE',
@@ -40,6 +57,11 @@ export async function readSavedReport(name: string): Promise<Summary | null> {
         hint: 'run the analysis again with this pan-ser, or diff the logs themselves',
       },
     );
+  }
+  const missing = REPORT_TABLES.filter((k) => typeof o[k] !== 'object' || o[k] === null);
+  if (missing.length > 0) throw refuse(`it has no ${missing.join(', ')}`);
+  if (!Array.isArray(o.reasons) || !Array.isArray(o.findings)) {
+    throw refuse('its reasons or findings are not lists');
   }
   return data as Summary;
 }

@@ -428,6 +428,32 @@ describe('diff', () => {
     expect(err[20]).toBe(`pan-ser: ${bad}: 5 more rejected lines (pan-ser analyze lists them all)`);
   });
 
+  it('refuses a damaged report (cut off, or without its tables) instead of reading it as a log', async () => {
+    const { file } = generate(50, 'diff-damaged');
+    const saved = join(work, 'diff-damaged.json');
+    await runCli(['analyze', file, '-f', 'json', '-o', saved]);
+    const text = readFileSync(saved, 'utf8');
+    const cases: [string, string][] = [
+      ['cut.json', text.slice(0, text.length >> 1)],
+      ['bare.json', JSON.stringify({ tool: 'pan-ser', schemaVersion: 1 })],
+      ['noversion.json', JSON.stringify({ ...JSON.parse(text), schemaVersion: undefined })],
+    ];
+    for (const [name, body] of cases) {
+      const bad = join(work, name);
+      writeFileSync(bad, body);
+      const r = await runCli(['diff', saved, bad]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toMatch(new RegExp(`${name}: a damaged pan-ser report: `));
+      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
+    }
+    // A JSON object of another tool is still read as a log (and its line rejected).
+    const other = join(work, 'other.json');
+    writeFileSync(other, JSON.stringify({ tool: 'other' }) + '\n');
+    const r = await runCli(['diff', saved, other]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/other\.json:1: .*\[NOT_PANOS\]/);
+  });
+
   it('exit 2 when a side cannot be read', async () => {
     const r = await runCli(['diff', 'nope.log', FIXTURES[0] ?? '']);
     expect(r.code).toBe(2);

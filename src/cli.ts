@@ -29,11 +29,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // Commander quotes the user's arguments back, and they may hold escape sequences.
+      // One line, like every other error: the message, then where usage is.
       outputError: (s, write) => {
-        write(`pan-ser: ${escapeLines(s.replace(/^error: /, ''))}`);
+        write(
+          `pan-ser: ${escapeLines(s.replace(/^error: /, '').trimEnd())} (run pan-ser --help for usage)\n`,
+        );
       },
-    })
-    .showHelpAfterError('(run pan-ser --help for usage)');
+    });
 
   registerAnalyze(program, io, err, (code) => {
     exitCode = code;

@@ -171,6 +171,9 @@ function parseGroupBy(args: readonly string[]): SliceKey[] {
       throw usage(`--group-by: unknown key "${k}"`, `use ${SLICE_KEYS.join(', ')}`);
     if (!keys.includes(k as SliceKey)) keys.push(k as SliceKey);
   }
+  if (args.length > 0 && keys.length === 0) {
+    throw usage('--group-by: no key given', `use ${SLICE_KEYS.join(', ')}`);
+  }
   return keys;
 }
 

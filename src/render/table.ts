@@ -49,7 +49,7 @@ export function renderTable(s: Summary, view: View): string {
       i.format === 'csv'
         ? `CSV export, ${i.columns ?? 0} columns`
         : i.format === 'syslog'
-          ? `syslog (${countList(i.headerKinds)}; layout ${countList(i.layouts) || 'none'})`
+          ? `syslog (${[countList(i.headerKinds), `layout ${countList(i.layouts) || 'none'}`].filter((x) => x !== '').join('; ')})`
           : 'not read';
     const l = i.lines;
     out.push(

@@ -249,6 +249,20 @@ describe('analyze: outputs and errors', () => {
     expect(v.stderr).toMatch(/unknown --panos-version "4.0" \[USAGE\]/);
   });
 
+  it('says what is wrong with options in one line, parser errors included', async () => {
+    for (const args of [
+      ['analyze', '--top', 'x', 'x.log'],
+      ['analyze', '--bogus', 'x.log'],
+      ['bogus'],
+      ['analyze', '--group-by', ' , ', 'x.log'],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr, args.join(' ')).toMatch(/^pan-ser: .*(--help for usage\)|\[USAGE\])/);
+    }
+  });
+
   it('colours only when asked and allowed', async () => {
     const f = 'fixtures/samples/cribl-pan-traffic.log';
     const esc = '\u001b[';

@@ -59,9 +59,9 @@ export const MAX_RECORD_BYTES_LIMIT = 1 << 28;
 
 /**
  * Below this a second thread costs more (start-up, a second warm-up, merge) than it saves.
- * Measured on 2 cores, generated CSV of ~740 bytes a row, one pass against two threads: 74 MB
- * 0.59 s against 0.77 s, 148 MB 0.81 against 0.87, 222 MB about even, 296 MB 1.32 against 1.16,
- * 741 MB 3.0 against 2.0.
+ * Measured on 2 cores, generated CSV of ~740 bytes a row, medians of one pass against a split
+ * read (main thread + worker): 74 MB 0.67 s against 0.83, 148 MB 0.92 against 0.97, 222 MB
+ * 1.14 against 1.08, 741 MB about 3.0 against 2.0.
  */
 export const DEFAULT_PARALLEL_MIN_BYTES = 256 << 20;
 

@@ -13,7 +13,7 @@ import { AS_LOGGED } from '../fields/zone.js';
 import { GroupBy, type GroupByState } from './group-by.js';
 import { TimeBuckets, type TimeBucketsState } from './time-buckets.js';
 import { TopK, type TopKData, type TopKRow } from './top-k.js';
-import { addToGroups } from './group-value.js';
+import { addToGroups, labelsOf } from './group-value.js';
 import { IPV4_CODEC } from './ipv4-codec.js';
 import { FindingsAggregator, type FindingsState } from './findings.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../classify/findings.js';
@@ -201,9 +201,10 @@ export function createAggregator(
       ra.set(action, (ra.get(action) ?? 0) + w);
       let g = groups.get(reason);
       if (!g) groups.set(reason, (g = makeGroups()));
-      addToGroups(g, c, w);
+      const labels = labelsOf(c);
+      addToGroups(g, c, labels, w);
       groupBy?.add(c, reason, w);
-      findings.add(c);
+      findings.add(c, labels);
       if (c.time === null) unparsedTimes++;
       else {
         timeline.add(c.time, reason, w);

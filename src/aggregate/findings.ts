@@ -13,7 +13,7 @@ import {
 import { formatLogTime } from '../fields/time.js';
 import { decodeFlags } from '../knowledge/flags.js';
 import type { Classified, RelatedLog } from '../model.js';
-import { addToGroups } from './group-value.js';
+import { addToGroups, labelsOf, type Labels } from './group-value.js';
 import type { FindingCause, FindingExample, FindingRow, GroupRow } from './summary.js';
 import { TopK, type TopKData } from './top-k.js';
 
@@ -83,7 +83,8 @@ export class FindingsAggregator {
     }
   }
 
-  add(c: Classified): void {
+  /** Counts one record; `labels` = labelsOf(c) when the caller has read them already. */
+  add(c: Classified, labels?: Labels): void {
     const w = this.o.weight === 'repeat' ? c.repeat : 1;
     for (const id of SHARE_IDS) {
       if ((FINDINGS[id] as FindingRule).share?.base(c) === true)
@@ -96,13 +97,21 @@ export class FindingsAggregator {
       // The session ended: its related logs have done their job.
       if (related !== NONE) this.related.delete(key);
     }
+    if (c.findings.length === 0) return;
+    const shared = labels ?? labelsOf(c);
     for (const id of c.findings) {
       if (!Object.hasOwn(FINDINGS, id)) continue;
-      this.addOne(id as FindingId, c, w, related);
+      this.addOne(id as FindingId, c, shared, w, related);
     }
   }
 
-  private addOne(id: FindingId, c: Classified, w: number, related: readonly RelatedLog[]): void {
+  private addOne(
+    id: FindingId,
+    c: Classified,
+    labels: Labels,
+    w: number,
+    related: readonly RelatedLog[],
+  ): void {
     const rule: FindingRule = FINDINGS[id];
     let t = this.tallies.get(id);
     if (!t) {
@@ -118,7 +127,7 @@ export class FindingsAggregator {
     }
     t.sessions += w;
     t.bytes += c.bytes;
-    addToGroups(t.top, c, w);
+    addToGroups(t.top, c, labels, w);
     const ranked = rankCauses(rule, c, related);
     ranked.forEach((rc, i) => {
       let ct = t.causes.get(rc.id);

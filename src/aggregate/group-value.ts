@@ -30,17 +30,37 @@ export type GroupTables = Record<'rule' | 'app' | 'zonePair', Counter> &
   Record<'src' | 'dst', AddressCounter>;
 
 /**
- * Adds the record's value for every key of `tables`, with one call site per key: a loop over
- * the keys with a keyed look-up costs more than the adds themselves on the hot path.
+ * A record's rule, app and zone-pair values, read once and shared by every table set it is
+ * counted in (its reason's and its findings').
+ */
+export interface Labels {
+  readonly rule: string;
+  readonly app: string;
+  readonly zonePair: string;
+}
+
+export function labelsOf(c: Pick<Classified, 'rec'>): Labels {
+  return {
+    rule: groupValue(c, 'rule'),
+    app: groupValue(c, 'app'),
+    zonePair: groupValue(c, 'zonePair'),
+  };
+}
+
+/**
+ * Adds the record's value for every key of `tables` (`labels` = labelsOf(c)), with one call
+ * site per key: a loop over the keys with a keyed look-up costs more than the adds themselves
+ * on the hot path.
  */
 export function addToGroups(
   tables: GroupTables | Omit<GroupTables, 'src' | 'dst'>,
   c: Pick<Classified, 'rec'>,
+  labels: Labels,
   n: number,
 ): void {
-  tables.rule.add(groupValue(c, 'rule'), n);
-  tables.app.add(groupValue(c, 'app'), n);
-  tables.zonePair.add(groupValue(c, 'zonePair'), n);
+  tables.rule.add(labels.rule, n);
+  tables.app.add(labels.app, n);
+  tables.zonePair.add(labels.zonePair, n);
   if ('src' in tables) {
     addAddress(tables.src, c, 'src', n);
     addAddress(tables.dst, c, 'dst', n);

@@ -12,7 +12,7 @@ import { parseKv } from '../input/kv.js';
 import { ownCopy, type SpanSink } from '../input/blocks.js';
 import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
 import { fieldText, FieldScanner, PreRow, SplitError } from '../input/split.js';
-import { splitSyslogPrefix, type SyslogHeaderKind } from '../input/syslog.js';
+import { splitSyslogPrefix, type SyslogHeaderKind, type SyslogPrefix } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
 import { mapKv } from './kv-map.js';
 import {
@@ -223,7 +223,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   }
 
   function fromSyslog(cells: Row, line: number, src: string, from: number, to: number): Mapped {
-    const prefix = splitSyslogPrefix(cells.cell(0));
+    const prefix = syslogPrefix(cells);
     if (cells.count < 4) {
       const kv = keyValue(src.slice(from, to), line);
       if (kv) return kv;
@@ -506,6 +506,16 @@ function describeExport(cols: Record<FieldId, number>, width: number): string {
     return `a ${width}-column subset of a traffic export (counters and ports only, no log type or time)`;
   }
   return `a ${width}-column CSV file that is not a PAN-OS traffic export`;
+}
+
+/** The syslog header and payload of cell 0, read in place when it is not quoted. */
+function syslogPrefix(cells: Row): SyslogPrefix {
+  if (isSpanRow(cells)) {
+    const start = cells.start(0);
+    if (cells.src.charCodeAt(start) !== 34)
+      return splitSyslogPrefix(cells.src, start, cells.end(0));
+  }
+  return splitSyslogPrefix(cells.cell(0));
 }
 
 /** True when cell `k` (k < count) is exactly TRAFFIC, checked without making its string. */

@@ -17,25 +17,48 @@ export interface SyslogPrefix {
   readonly first: string;
 }
 
-export function splitSyslogPrefix(field0: string): SyslogPrefix {
-  const cut = Math.max(field0.lastIndexOf(' '), field0.lastIndexOf('\t'));
-  if (cut < 0) return { header: 'bare', first: field0 };
-  return { header: headerKind(field0, cut + 1), first: field0.slice(cut + 1) };
+/** Field 0 `text[from, to)` (the whole string by default) split into header and payload. */
+export function splitSyslogPrefix(text: string, from = 0, to = text.length): SyslogPrefix {
+  let cut = to - 1;
+  while (cut >= from) {
+    const c = text.charCodeAt(cut);
+    if (c === 32 || c === 9) break;
+    cut--;
+  }
+  if (cut < from) return { header: 'bare', first: text.slice(from, to) };
+  return { header: headerKind(text, from, cut + 1), first: text.slice(cut + 1, to) };
 }
 
-/** The last header seen and its kind: consecutive logs mostly share host and second. */
+/** The last header read and its kind: consecutive logs mostly share its form. */
 let lastHead = '';
 let lastKind: SyslogHeaderKind = 'other';
 
-/** The kind of the header `field0[0, end)`, compared in place with the last one. */
-function headerKind(field0: string, end: number): SyslogHeaderKind {
-  if (end === lastHead.length && field0.startsWith(lastHead)) return lastKind;
-  lastHead = ownCopy(field0.slice(0, end));
+/**
+ * The kind of the header `text[from, end)`, compared in place with the last one read: a header
+ * of the same length that differs from it only where both hold a digit (the time, the PRI, an
+ * octet count) is of the same kind, since the forms match digits only as a class (\d). The one
+ * literal digit, RFC 5424's version after `>`, must be equal.
+ */
+function headerKind(text: string, from: number, end: number): SyslogHeaderKind {
+  if (end - from === lastHead.length && sameForm(text, from)) return lastKind;
+  lastHead = ownCopy(text.slice(from, end));
   lastKind = readHeaderKind(lastHead);
   return lastKind;
 }
 
-function readHeaderKind(head: string): SyslogHeaderKind {
+function sameForm(text: string, from: number): boolean {
+  for (let i = 0; i < lastHead.length; i++) {
+    const a = text.charCodeAt(from + i);
+    const b = lastHead.charCodeAt(i);
+    if (a === b) continue;
+    if (a < 48 || a > 57 || b < 48 || b > 57) return false;
+    if (i > 0 && lastHead.charCodeAt(i - 1) === 62 /* > */) return false;
+  }
+  return true;
+}
+
+/** The kind of a header, read afresh (splitSyslogPrefix caches it). */
+export function readHeaderKind(head: string): SyslogHeaderKind {
   const counted = OCTET_COUNT.exec(head);
   const rest = counted ? head.slice(counted[0].length) : head;
   if (RFC5424.test(rest)) return counted ? 'rfc6587+rfc5424' : 'rfc5424';

@@ -2,9 +2,10 @@
 // the second range (range.ts) into an aggregator of its own, while the main thread reads the
 // first as the start of an ordinary single pass. The worker's state is then merged in, its line
 // numbers shifted by the lines of the first range. Where the worker cannot give what a single
-// pass would (it ran out of heap, or related logs were still waiting at the cut), the main
-// thread just reads the second range too, finishing the single pass. Output does not depend on
-// the machine: always the same two ranges, merged in order.
+// pass would (it ran out of heap, related logs were still waiting at the cut, or a header met
+// again in the first range changed the columns), the main thread just reads the second range
+// too, finishing the single pass. Output does not depend on the machine: always the same two
+// ranges, merged in order.
 import { open } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -137,7 +138,7 @@ function startWorker(
     // (still under the 150 MB target at 1M rows). 40 MB of old generation rather than 64:
     // with 64, old garbage kept growing past 1M rows (peak RSS +11% at 10M; +7% with 40); the
     // bounded tables fit with room to spare, even filled with 200-character values. A worker
-    // that does run out of heap is not fatal: the file is re-read in one pass.
+    // that does run out of heap is not fatal: the main thread reads its range instead.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb },
   });
   const result = new Promise<RangeResult>((resolve, reject) => {

@@ -87,7 +87,10 @@ export function evaluateGates(
         note = 'no session carried this finding';
       }
     }
-    const value = gate.unit === 'percent' ? percent : sessions;
+    // Judge a share on the exact ratio: the row's percent is rounded to 2 decimals for display,
+    // which would pass 0.1333% under a 0.132% limit and fail 6.1667% over a 6.168% one.
+    const total = summary.totals.sessions;
+    const value = gate.unit === 'percent' ? (total > 0 ? (sessions / total) * 100 : 0) : sessions;
     return { gate, breached: value > gate.limit, sessions, percent, note };
   });
 }

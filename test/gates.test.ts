@@ -32,6 +32,24 @@ describe('gates', () => {
     expect(judge('never-matched')).toBe(false);
   });
 
+  it('judges a share on the exact ratio, not the percent rounded for display', () => {
+    // 4 of 3000 = 0.1333% (shown 0.13), 185 of 3000 = 6.1667% (shown 6.17)
+    const s = {
+      totals: { sessions: 3000, rows: 3000, repeatWeighted: 3000, bytes: 0 },
+      reasons: [
+        { reason: 'decoder', sessions: 4, percent: 0.13 },
+        { reason: 'tcp-rst-from-client', sessions: 185, percent: 6.17 },
+      ],
+      findings: [{ id: 'aged-out-no-reply', sessions: 4, percent: 0.13 }],
+    } as unknown as Summary;
+    const judge = (g: string) => evaluateGates(s, [parseGate(g)], null)[0]?.breached;
+    expect(judge('decoder>0.132%')).toBe(true);
+    expect(judge('aged-out-no-reply>0.132%')).toBe(true);
+    expect(judge('decoder>0.134%')).toBe(false);
+    expect(judge('tcp-rst-from-client>6.168%')).toBe(false);
+    expect(judge('tcp-rst-from-client>6.166%')).toBe(true);
+  });
+
   it('notes an id outside a known findings list', () => {
     const [r] = evaluateGates(summary, [parseGate('typo-id')], new Set(['allow-policy-deny']));
     expect(r?.note).toMatch(/not a known finding id/);

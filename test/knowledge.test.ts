@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { guessDecryptReason } from '../src/knowledge/codes.js';
 import { ACTIONS, normalizeAction } from '../src/knowledge/actions.js';
 import { decodeFlags, FLAGS, hasFlag, parseFlags } from '../src/knowledge/flags.js';
 import { normalizeReason, REASONS, REASON_KEYS } from '../src/knowledge/reasons.js';
@@ -80,5 +81,18 @@ describe('flags', () => {
     const masks = Object.values(FLAGS).map((f) => f.mask);
     expect(new Set(masks).size).toBe(masks.length);
     for (const m of masks) expect(m & (m - 1)).toBe(0);
+  });
+});
+
+describe('decryption error text', () => {
+  it('names the longest code a text holds, not a shorter code that prefixes it', () => {
+    expect(guessDecryptReason('error PAN_SSL_ERROR_UNSUPPORTED_VER on handshake')).toEqual({
+      reason: 'decrypt-unsupport-param',
+      by: 'PAN_SSL_ERROR_UNSUPPORTED_VER',
+    });
+    expect(guessDecryptReason('PAN_SSL_ERROR_UNSUPPORTED_CIPHER')?.by).toBe(
+      'PAN_SSL_ERROR_UNSUPPORTED_CIPHER',
+    );
+    expect(guessDecryptReason('PAN_SSL_ERROR_UNSUPPORTED')?.by).toBe('PAN_SSL_ERROR_UNSUPPORTED');
   });
 });

@@ -441,6 +441,9 @@ export function squash(text: string): string {
 
 const ALERT_BY_SQUASHED = new Map(TLS_ALERT_NAMES.map((n) => [squash(n), n]));
 
+/** PAN_SSL_ERROR_UNSUPPORTED is a prefix of _UNSUPPORTED_VER and _UNSUPPORTED_CIPHER. */
+const CODE_NAMES_LONGEST_FIRST = [...ERROR_CODE_NAMES].sort((a, b) => b.length - a.length);
+
 const ALERTS_LONGEST_FIRST = [...ALERT_BY_SQUASHED].sort((a, b) => b[0].length - a[0].length);
 
 export function findAlert(text: string): TlsAlertName | null {
@@ -461,12 +464,12 @@ export interface DecryptErrorGuess {
 /**
  * Reads the free-text Error of a DECRYPTION log (e.g. "Received fatal alert BadCertificate from
  * client") for a code or alert name and says which decrypt-* reason it stands for; null when
- * the text names neither. Longest alert names are tried first so `certificate_unknown` is not
- * read as a shorter name inside it.
+ * the text names neither. Longest code and alert names are tried first so
+ * `PAN_SSL_ERROR_UNSUPPORTED_VER` or `certificate_unknown` is not read as a shorter name inside it.
  */
 export function guessDecryptReason(text: string): DecryptErrorGuess | null {
   const upper = text.toUpperCase();
-  for (const name of ERROR_CODE_NAMES) {
+  for (const name of CODE_NAMES_LONGEST_FIRST) {
     if (upper.includes(name)) return { reason: ERROR_CODES[name].reason, by: name };
   }
   const flat = squash(text);

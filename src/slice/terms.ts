@@ -46,8 +46,18 @@ export function sliceValue(c: Classified, key: SliceKey): string {
   }
 }
 
-/** Derived --where fields beyond the slice keys and the raw log fields. */
-export const DERIVED_WHERE_FIELDS = ['reason', 'action', 'category', 'finding'] as const;
+/**
+ * Derived --where fields beyond the slice keys and the raw log fields. `category` is the end
+ * reason's category, so the log's own Category field (the URL category, field id `category`)
+ * is reached as `url_category`.
+ */
+export const DERIVED_WHERE_FIELDS = [
+  'reason',
+  'action',
+  'category',
+  'finding',
+  'url_category',
+] as const;
 
 /** Every name --where accepts: derived fields, slice keys, then the raw field ids. */
 export const WHERE_FIELDS: readonly string[] = [
@@ -68,6 +78,8 @@ export function whereValues(c: Classified, field: string): readonly string[] {
       return [c.reason === null ? 'unrecognized' : REASONS[c.reason].category];
     case 'finding':
       return c.findings;
+    case 'url_category':
+      return [c.rec.fields.category];
   }
   if ((SLICE_KEYS as readonly string[]).includes(field)) {
     return [sliceValue(c, field as SliceKey)];

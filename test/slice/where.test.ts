@@ -50,6 +50,14 @@ describe('--where', () => {
     expect(keep(['finding!=allow-policy-deny'], c)).toBe(false);
   });
 
+  it("reaches the log's URL Category as url_category (category is the reason category)", () => {
+    const c = rec({ category: 'search-engines' });
+    expect(keep(['category=policy'], c)).toBe(true);
+    expect(keep(['url_category=search-engines'], c)).toBe(true);
+    expect(keep(['url_category=~^search'], c)).toBe(true);
+    expect(keep(['url_category=news'], c)).toBe(false);
+  });
+
   it('refuses unknown fields, non-numbers for comparisons, and unsafe patterns', () => {
     for (const bad of [
       ['colour=red'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flagColumns } from '../src/fields/headers.js';
 import { guessDecryptReason } from '../src/knowledge/codes.js';
 import { ACTIONS, normalizeAction } from '../src/knowledge/actions.js';
 import { decodeFlags, FLAGS, hasFlag, parseFlags } from '../src/knowledge/flags.js';
@@ -94,5 +95,15 @@ describe('decryption error text', () => {
       'PAN_SSL_ERROR_UNSUPPORTED_CIPHER',
     );
     expect(guessDecryptReason('PAN_SSL_ERROR_UNSUPPORTED')?.by).toBe('PAN_SSL_ERROR_UNSUPPORTED');
+  });
+});
+
+describe('XML API yes/no flag elements', () => {
+  it('reads flag-proxy as the decrypted (SSL proxy) bit and transaction as the proxy-transaction bit', () => {
+    expect(flagColumns(['flag-proxy', 'transaction', 'flag-url-denied'])).toEqual([
+      { col: 0, mask: FLAGS.decrypted.mask },
+      { col: 1, mask: FLAGS.proxy_transaction.mask },
+      { col: 2, mask: FLAGS.url_denied.mask },
+    ]);
   });
 });

@@ -39,7 +39,9 @@ export const FLAGS = {
     mask: 0x01000000,
     label: 'SSL decrypted (forward or inbound proxy)',
     strata: 'IsDecrypted',
-    columns: ['Decrypted'],
+    // The XML API's flag-proxy is the SSL-proxy bit (the log filter "flags has proxy" lists
+    // decrypted sessions); the proxy-transaction bit is its `transaction` element.
+    columns: ['flag-proxy', 'Decrypted'],
   },
   url_denied: {
     mask: 0x00800000,
@@ -68,7 +70,7 @@ export const FLAGS = {
     mask: 0x00040000,
     label: 'transaction inside an HTTP proxy session',
     strata: 'IsTransaction',
-    columns: ['transaction', 'flag-proxy', 'Proxy Transaction'],
+    columns: ['transaction', 'Proxy Transaction'],
   },
   pbf_c2s: {
     mask: 0x00020000,

@@ -29,13 +29,15 @@ export const RELATED_LAYOUTS = {
     note: 'PAN-OS 10.0+ (the Decryption log type was added in 10.0)',
   },
   THREAT: {
-    // 32 Threat ID (name and id, e.g. "Eicar Test File(39040)"), 34 Severity.
+    // 31 URL/Filename (the URL of a URL Filtering log, the file of a virus or file log),
+    // 32 Threat ID (name and id, e.g. "Eicar Test File(39040)"), 33 Category (the URL
+    // category), 34 Severity.
     minFields: 34,
     serial: 2,
     sessionid: 22,
     subtype: 4,
     action: 30,
-    detail: [32, 34],
+    detail: [31, 32, 33, 34],
     note: 'every release; URL Filtering logs are THREAT logs with subtype url',
   },
   AUTH: {

@@ -83,8 +83,9 @@ describe('correlation with DECRYPTION, THREAT and AUTH logs', () => {
     });
     expect(apd?.examples.find((e) => e.sessionid === '300117')?.evidence.causes).toBe('decryption');
     expect(apd?.causes.find((c) => c.id === 'authentication-portal')?.confirmed).toBe(1);
+    // URL/Filename, Threat ID, Category, Severity of the THREAT log.
     expect(finding(s, 'threat-on-allow')?.examples[0]?.evidence.threat).toBe(
-      'Eicar Test File(39040) / medium',
+      'secure.eicar.org/eicar.com / Eicar Test File(39040) / computer-and-internet-info / medium',
     );
     expect(finding(s, 'decrypt-failure')?.causes).toEqual([
       expect.objectContaining({ id: 'decrypt-unsupport-param', sessions: 1, confirmed: 1 }),

@@ -84,7 +84,8 @@ export function evaluateGates(
       if (knownFindings !== null && !knownFindings.has(gate.term)) {
         note = 'not a known finding id: it can never breach';
       } else if (!row) {
-        note = 'no session carried this finding';
+        note =
+          'not in the report: no session carried this finding, or its share stayed under its threshold';
       }
     }
     // Judge a share on the exact ratio: the row's percent is rounded to 2 decimals for display,

@@ -1,6 +1,6 @@
-// One byte range of a plain file, read through the same feed as a single pass into an
-// aggregator of its own: the part of a split read (parallel.ts) that the main thread and the
-// worker thread (analyze-worker.ts) both run. Line numbers count from the start of the range.
+// The worker's part of a split read (parallel.ts, analyze-worker.ts): one byte range of a plain
+// file, read through the same feed as a single pass into an aggregator of its own. Line numbers
+// count from the start of the range. `readRange` is also how the main thread reads its part.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createAggregator, type AggregatorState } from './aggregate/aggregator.js';
 import type { LineCounts } from './aggregate/summary.js';

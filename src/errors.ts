@@ -1,5 +1,6 @@
 // The one table of error codes and exit codes, and the error type every layer throws for
 // problems a user can fix. Only cli.ts turns these into exit codes and stderr lines.
+import type { Reject } from './model.js';
 
 export const EXIT = {
   ok: 0,
@@ -50,6 +51,11 @@ export function formatErrorLine(e: PanSerError): string {
     e.file === undefined ? '' : e.line === undefined ? `${e.file}: ` : `${e.file}:${e.line}: `;
   const hint = e.hint === undefined ? '' : ` (${e.hint})`;
   return `pan-ser: ${where}${e.message} [${e.code}]${hint}`;
+}
+
+/** `file:line: message [CODE]`: a rejected line on stderr, in the shape of an error line. */
+export function formatRejectLine(r: Reject): string {
+  return `pan-ser: ${r.file}:${r.line}: ${r.message} [${r.code}]`;
 }
 
 /** The error's stack when PAN_SER_DEBUG is set (and not empty), for a developer; else null. */

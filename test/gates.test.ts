@@ -10,6 +10,9 @@ const summary = {
   findings: [{ id: 'allow-policy-deny', sessions: 3, percent: 1.5 }],
 } as unknown as Summary;
 
+/** Whether gate `g` is breached on `s`. */
+const judgeOn = (s: Summary) => (g: string) => evaluateGates(s, [parseGate(g)], null)[0]?.breached;
+
 describe('gates', () => {
   it('parses reasons, finding ids, counts and shares', () => {
     expect(parseGate('policy-deny')).toMatchObject({ kind: 'reason', limit: 0, unit: 'sessions' });
@@ -21,7 +24,7 @@ describe('gates', () => {
   });
 
   it('breaches strictly above the limit', () => {
-    const judge = (g: string) => evaluateGates(summary, [parseGate(g)], null)[0]?.breached;
+    const judge = judgeOn(summary);
     expect(judge('policy-deny>9')).toBe(true);
     expect(judge('policy-deny>10')).toBe(false);
     expect(judge('policy-deny>4.9%')).toBe(true);
@@ -42,7 +45,7 @@ describe('gates', () => {
       ],
       findings: [{ id: 'aged-out-no-reply', sessions: 4, percent: 0.13 }],
     } as unknown as Summary;
-    const judge = (g: string) => evaluateGates(s, [parseGate(g)], null)[0]?.breached;
+    const judge = judgeOn(s);
     expect(judge('decoder>0.132%')).toBe(true);
     expect(judge('aged-out-no-reply>0.132%')).toBe(true);
     expect(judge('decoder>0.134%')).toBe(false);

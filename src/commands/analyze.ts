@@ -6,7 +6,7 @@ import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES, MAX_RECORD_BYTES_LIMIT } from 
 import { DEFAULT_AGGREGATOR_OPTIONS } from '../aggregate/aggregator.js';
 import type { Summary } from '../aggregate/summary.js';
 import { parseBucket } from '../aggregate/time-buckets.js';
-import { debugStack, EXIT, formatErrorLine, PanSerError } from '../errors.js';
+import { debugStack, EXIT, formatErrorLine, formatRejectLine, PanSerError } from '../errors.js';
 import { KNOWN_RELEASES, layoutForRelease } from '../fields/layout-pick.js';
 import { PARSERS, type ParserName } from '../input/csv-parse-split.js';
 import { formatLogTime } from '../fields/time.js';
@@ -119,7 +119,7 @@ export function registerAnalyze(
       '--max-errors <n>',
       'rejected lines to print on stderr and keep in the report',
       positiveInt('--max-errors'),
-      20,
+      DEFAULT_AGGREGATOR_OPTIONS.keepRejects,
     )
     .option(
       '--max-record-size <bytes>',
@@ -280,8 +280,7 @@ export async function analyzeCommand(
       {
         onReject: (r) => {
           if (flags.strict || quiet) return;
-          if (printed < flags.maxErrors)
-            err(escapeTerminal(`pan-ser: ${r.file}:${r.line}: ${r.message} [${r.code}]`));
+          if (printed < flags.maxErrors) err(escapeTerminal(formatRejectLine(r)));
           else if (printed === flags.maxErrors)
             err(
               'pan-ser: more rejected lines follow; the report counts them all (--max-errors N shows more)',

@@ -6,7 +6,7 @@ import { analyzeInputs, DEFAULT_MAX_RECORD_BYTES } from '../analyze.js';
 import { DEFAULT_AGGREGATOR_OPTIONS } from '../aggregate/aggregator.js';
 import { diffSummaries, TABLE_ROWS } from '../aggregate/diff.js';
 import type { Summary } from '../aggregate/summary.js';
-import { EXIT, formatErrorLine } from '../errors.js';
+import { EXIT, formatErrorLine, formatRejectLine } from '../errors.js';
 import { readSavedReport } from '../input/report.js';
 import type { Io } from '../io.js';
 import { renderDiffJson, renderDiffTable } from '../render/diff.js';
@@ -56,7 +56,7 @@ Examples:
 }
 
 /** Rejected lines of a log side printed on stderr, as `analyze` prints them by default. */
-const REJECTS_SHOWN = 20;
+const REJECTS_SHOWN = DEFAULT_AGGREGATOR_OPTIONS.keepRejects;
 
 async function load(name: string, flags: DiffFlags, io: Io, err: ErrLine): Promise<Summary | null> {
   const saved = await readSavedReport(name);
@@ -74,8 +74,7 @@ async function load(name: string, flags: DiffFlags, io: Io, err: ErrLine): Promi
     {
       // A line the comparison leaves out is never dropped silently: named as analyze names it.
       onReject: (r) => {
-        if (state.rejected < REJECTS_SHOWN)
-          err(escapeTerminal(`pan-ser: ${r.file}:${r.line}: ${r.message} [${r.code}]`));
+        if (state.rejected < REJECTS_SHOWN) err(escapeTerminal(formatRejectLine(r)));
         state.rejected++;
       },
       onInputError: (e) => {

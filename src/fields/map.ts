@@ -235,6 +235,11 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     }
     const type = isTraffic(cells, 3) ? 'TRAFFIC' : cells.cell(3).trim();
     if (type !== 'TRAFFIC' && type.toUpperCase() !== 'TRAFFIC') {
+      // A LEEF/CEF/JSON line whose values hold commas can have a log type word in field 4.
+      if (mayBeKv(cells)) {
+        const kv = keyValue(src.slice(from, to), line);
+        if (kv) return kv;
+      }
       if (Object.hasOwn(RELATED_LAYOUTS, type)) {
         bump(facts.headerKinds, prefix.header);
         return relatedSkip(type as RelatedLogType, cells, prefix.first, line);
@@ -516,6 +521,28 @@ function syslogPrefix(cells: Row): SyslogPrefix {
       return splitSyslogPrefix(cells.src, start, cells.end(0));
   }
   return splitSyslogPrefix(cells.cell(0));
+}
+
+/**
+ * True when field 0 may open a LEEF/CEF/JSON payload (it holds `EF:` or starts with `{`); a
+ * PAN-OS CSV line's field 0 is a syslog header and `1`. Checked without making its string.
+ */
+function mayBeKv(cells: Row): boolean {
+  if (!isSpanRow(cells)) {
+    const v = cells.cell(0);
+    return v.includes('EF:') || v.trimStart().startsWith('{');
+  }
+  const { src } = cells;
+  const start = cells.start(0);
+  const end = cells.end(0);
+  let i = start;
+  while (i < end && (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9)) i++;
+  if (src.charCodeAt(i) === 123 /* { */) return true;
+  for (; i + 2 < end; i++) {
+    if (src.charCodeAt(i) === 69 && src.charCodeAt(i + 1) === 70 && src.charCodeAt(i + 2) === 58)
+      return true;
+  }
+  return false;
 }
 
 /** True when cell `k` (k < count) is exactly TRAFFIC, checked without making its string. */

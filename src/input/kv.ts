@@ -25,15 +25,19 @@ export function parseKv(line: string): KvRecord | null {
   return null;
 }
 
-/** Splits `count` pipe-delimited header slots (CEF/LEEF escape a pipe as `\|`). */
+/**
+ * Splits `count` pipe-delimited header slots. CEF/LEEF escape only a pipe (`\|`) and a backslash
+ * (`\\`) there; any other backslash is kept as written (`corp\jo`).
+ */
 function headerSlots(text: string, count: number): { slots: string[]; rest: string } | null {
   const slots: string[] = [];
   let cur = '';
   let i = 0;
   for (; i < text.length && slots.length < count; i++) {
     const ch = text.charAt(i);
-    if (ch === '\\' && i + 1 < text.length) {
-      cur += text.charAt(i + 1);
+    const next = text.charAt(i + 1);
+    if (ch === '\\' && (next === '|' || next === '\\')) {
+      cur += next;
       i++;
     } else if (ch === '|') {
       slots.push(cur);
@@ -60,11 +64,35 @@ function parseLeef(text: string, version: string): KvRecord | null {
     else if (d.length === 1) sep = d;
   }
   const values = new Map<string, string>();
-  for (const pair of h.rest.split(sep)) {
+  for (const pair of splitEscaped(h.rest, sep)) {
     const eq = pair.indexOf('=');
     if (eq > 0) values.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
   }
   return { format: 'leef', header: h.slots.slice(0, 4), values };
+}
+
+/**
+ * Splits LEEF attributes at `sep`, except where a backslash escapes it (PAN-OS's custom log
+ * format can escape characters with `\`): `\<sep>` becomes `<sep>` in the value. Other
+ * backslashes are kept as written (user names such as `corp\jo` are sent raw).
+ */
+function splitEscaped(text: string, sep: string): string[] {
+  if (sep === '\\' || !text.includes(`\\${sep}`)) return text.split(sep);
+  const out: string[] = [];
+  let cur = '';
+  let from = 0;
+  for (let at = text.indexOf(sep); at >= 0; at = text.indexOf(sep, at + 1)) {
+    if (text.charAt(at - 1) === '\\' && at - 1 >= from) {
+      cur += text.slice(from, at - 1) + sep;
+      from = at + 1;
+      continue;
+    }
+    out.push(cur + text.slice(from, at));
+    cur = '';
+    from = at + 1;
+  }
+  out.push(cur + text.slice(from));
+  return out;
 }
 
 // A CEF extension key starts after a space (or at the start) and ends at an unescaped `=`.
@@ -78,7 +106,9 @@ function parseCef(text: string): KvRecord | null {
   const keys: { key: string; start: number; valueAt: number }[] = [];
   CEF_KEY.lastIndex = 0;
   for (let m = CEF_KEY.exec(ext); m; m = CEF_KEY.exec(ext)) {
-    if (m.index > 0 && ext[m.index - 1] === '\\') continue;
+    // A space after an odd run of backslashes is escaped: the pair belongs to the value. An
+    // even run is escaped backslashes ending the value before it (`suser=DOM\\ act=deny`).
+    if (backslashesBefore(ext, m.index) % 2 === 1) continue;
     keys.push({ key: m[1] ?? '', start: m.index, valueAt: m.index + m[0].length });
   }
   keys.forEach((k, i) => {
@@ -86,6 +116,12 @@ function parseCef(text: string): KvRecord | null {
     values.set(k.key, unescapeCef(ext.slice(k.valueAt, end)));
   });
   return { format: 'cef', header: h.slots, values };
+}
+
+function backslashesBefore(text: string, at: number): number {
+  let n = 0;
+  while (at - n - 1 >= 0 && text.charCodeAt(at - n - 1) === 92) n++;
+  return n;
 }
 
 function unescapeCef(v: string): string {

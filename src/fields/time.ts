@@ -4,8 +4,11 @@
 // `Mar 09 2026 08:50:55 GMT` times are read as written. Pure.
 import { memoizeLast } from '../knowledge/memo.js';
 
-const PANOS = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})$/;
-const SPREADSHEET = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+// Seconds are optional: a spreadsheet re-save may drop them (`2021-01-01 10:00`), and may use
+// a 12-hour clock (`9/16/2019 1:00:05 PM`).
+const PANOS = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const SPREADSHEET =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AP])M)?$/i;
 const MONTH_FIRST =
   /^([A-Z][a-z]{2}) +(\d{1,2}) (\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?: (?:GMT|UTC))?$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -18,11 +21,16 @@ function readLogTime(raw: string): number | null {
   const v = raw.trim();
   if (v === '') return null;
   let m = PANOS.exec(v);
-  if (m) return utc(m[1], m[2], m[3], m[4], m[5], m[6]);
+  if (m) return utc(m[1], m[2], m[3], m[4], m[5], m[6] ?? '0');
   m = SPREADSHEET.exec(v);
   if (m) {
     const y = m[3] ?? '';
-    return utc(y.length === 2 ? `20${y}` : y, m[1], m[2], m[4], m[5], m[6] ?? '0');
+    let h = Number(m[4]);
+    if (m[7] !== undefined) {
+      if (h < 1 || h > 12) return null;
+      h = (h % 12) + (m[7].toUpperCase() === 'P' ? 12 : 0);
+    }
+    return utc(y.length === 2 ? `20${y}` : y, m[1], m[2], String(h), m[5], m[6] ?? '0');
   }
   m = MONTH_FIRST.exec(v);
   if (m) {
@@ -40,8 +48,13 @@ function utc(...parts: (string | undefined)[]): number | null {
   const [y, mo, d, h, mi, s] = parts.map((p) => Number(p));
   if (y === undefined || mo === undefined || d === undefined) return null;
   if (h === undefined || mi === undefined || s === undefined) return null;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 60) return null;
   return Date.UTC(y, mo - 1, d, h, mi, s);
+}
+
+/** Days in month `mo` (1-12) of year `y`: Feb 29 only in leap years, no April 31. */
+export function daysIn(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
 /** `YYYY-MM-DD HH:MM:SS` of a device-local ms value (no zone: the logs carry none). */

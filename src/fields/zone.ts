@@ -1,6 +1,7 @@
 // Time zones for display and for --since/--until. PAN-OS timestamps carry no zone: pan-ser keeps
 // every time as "wall-clock ms" (a naive time read as if it were UTC). A --tz zone says which
 // zone that wall clock is in; zoned inputs (ISO with Z or an offset) are moved into it. Pure.
+import { daysIn } from './time.js';
 
 export interface Zone {
   /** What the report prints about the zone. */
@@ -87,7 +88,7 @@ export function parseUserTime(raw: string, zone: Zone): number | null {
     s === undefined
   )
     return null;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const naive = Date.UTC(y, mo - 1, d, h, mi, s);
   const off = m[7];
   if (off === undefined) return naive;

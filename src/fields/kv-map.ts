@@ -40,15 +40,19 @@ export function mapKv(rec: KvRecord, file: string, line: number): Mapped {
     fields.bytes = String((Number(fields.bytes_sent) || 0) + (Number(fields.bytes_received) || 0));
   }
 
-  const type = fields.type.trim();
-  if (type.toUpperCase() !== 'TRAFFIC') {
-    if (type !== '') return { kind: 'skip', what: type.toUpperCase() };
+  const type = fields.type.trim().toUpperCase();
+  if (type !== 'TRAFFIC') {
+    // Skips are counted under their type, so only a log type word names one.
+    if (looksLikeLogType(type)) return { kind: 'skip', what: type };
     return {
       kind: 'reject',
       file,
       line,
       code: 'NOT_PANOS',
-      message: `a ${rec.format.toUpperCase()} record without a log type (expected a TRAFFIC log from PAN-OS or Strata Logging Service)`,
+      message:
+        type === ''
+          ? `a ${rec.format.toUpperCase()} record without a log type (expected a TRAFFIC log from PAN-OS or Strata Logging Service)`
+          : `a ${rec.format.toUpperCase()} record whose log type is not a log type word (expected TRAFFIC, THREAT, …; the record is damaged or its delimiter was not recognised)`,
     };
   }
   return { kind: 'traffic', file, line, layout: rec.format.toUpperCase(), fields };

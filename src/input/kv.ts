@@ -50,13 +50,15 @@ function headerSlots(text: string, count: number): { slots: string[]; rest: stri
 }
 
 function parseLeef(text: string, version: string): KvRecord | null {
-  // LEEF 1.0: vendor|product|version|eventID| then tab-separated pairs.
+  // LEEF 1.0: vendor|product|version|eventID| then tab-separated pairs; PAN-OS's QRadar format
+  // sends LEEF 1.0 with `|` between them instead, which a line without tabs is read with.
   // LEEF 2.0: vendor|product|version|eventID|delimiter| where the delimiter is a character or
   // its hex code (x7C, ^, …).
   const v2 = version.startsWith('2');
   const h = headerSlots(text, v2 ? 5 : 4);
   if (!h) return null;
   let sep = '\t';
+  if (!v2 && !h.rest.includes('\t') && h.rest.includes('|')) sep = '|';
   if (v2) {
     const d = h.slots[4] ?? '';
     if (/^(?:0?x)[0-9a-f]{2,4}$/i.test(d))

@@ -59,4 +59,29 @@ describe('key=value escapes', () => {
       what: 'SYSTEM',
     });
   });
+
+  it('LEEF 1.0 from PAN-OS with | between attributes (no tabs) is read by key', () => {
+    // As PAN-OS's QRadar format sends it (public Snare sample, 9.0.2).
+    const line =
+      '<14>May 4 13:38:01 bilbo LEEF:1.0|Palo Alto Networks|PAN-OS Syslog Integration|9.0.2|allow|cat=TRAFFIC|ReceiveTime=2022/05/04 13:38:00|SerialNumber=016345678901|Subtype=end|src=10.11.254.207|RuleName=VPN-for-BCP01|SessionID=963097|SessionEndReason=aged-out';
+    expect(parseKv(line)?.values.get('RuleName')).toBe('VPN-for-BCP01');
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const r = m.map(line, 1);
+    expect(r.kind === 'traffic' && [r.layout, r.fields.rule, r.fields.session_end_reason]).toEqual([
+      'LEEF',
+      'VPN-for-BCP01',
+      'aged-out',
+    ]);
+    // Tab-separated LEEF 1.0 keeps a | inside a value.
+    expect(parseKv('LEEF:1.0|V|P|1|allow|cat=TRAFFIC\tRuleName=a|b')?.values.get('RuleName')).toBe(
+      'a|b',
+    );
+  });
+
+  it('a key=value record whose type is not a log type word is rejected, not skipped under it', () => {
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const r = m.map('CEF:0|Palo Alto Networks|PAN-OS|10.0|end|x y=z|1|act=allow', 1);
+    expect(r.kind === 'reject' && r.code).toBe('NOT_PANOS');
+    expect(m.map('{"LogType":"threat"}', 2)).toEqual({ kind: 'skip', what: 'THREAT' });
+  });
 });

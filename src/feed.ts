@@ -8,7 +8,7 @@ import type { LineCounts } from './aggregate/summary.js';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.js';
 import { PanSerError } from './errors.js';
 import type { Mapper } from './fields/map.js';
-import { isZonedLogTime } from './fields/time.js';
+import { isZonedLogTime, parseLogTime } from './fields/time.js';
 import { toWall } from './fields/zone.js';
 import { BlockFramer } from './input/blocks.js';
 import { LineFramer } from './input/lines.js';
@@ -98,12 +98,13 @@ export function countInto(
     switch (m.kind) {
       case 'traffic': {
         let c = classifyRecord(m, thresholds);
-        if (
-          zone &&
-          c.time !== null &&
-          isZonedLogTime(m.fields.time_generated || m.fields.receive_time)
-        )
-          c = { ...c, time: toWall(c.time, zone) };
+        if (zone && c.time !== null) {
+          // The zone of the field the time was read from (classify falls back to the receive
+          // time when the generated time is empty or unreadable).
+          const tg = m.fields.time_generated;
+          const raw = parseLogTime(tg) !== null ? tg : m.fields.receive_time;
+          if (isZonedLogTime(raw)) c = { ...c, time: toWall(c.time, zone) };
+        }
         if (filter && !filter(c)) {
           lines.skipped++;
           agg.addSkip({ kind: 'skip', what: FILTERED });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLogTime } from '../../src/fields/time.js';
 import { AS_LOGGED, parseUserTime } from '../../src/fields/zone.js';
+import { runCli } from '../helpers/io.js';
 
 describe('log times', () => {
   it('refuses dates that do not exist instead of rolling them into the next month', () => {
@@ -23,5 +24,21 @@ describe('log times', () => {
     expect(parseLogTime('9/16/19 12:30 AM')).toBe(Date.UTC(2019, 8, 16, 0, 30));
     expect(parseLogTime('9/16/19 12:30 PM')).toBe(Date.UTC(2019, 8, 16, 12, 30));
     expect(parseLogTime('9/16/19 13:30 PM')).toBeNull();
+  });
+});
+
+describe('--tz and the time that was read', () => {
+  it('moves a zoned receive time into the zone when the generated time is unreadable', async () => {
+    const stdin = [
+      '{"LogType":"TRAFFIC","TimeGenerated":"n/a","TimeReceived":"2025-01-28T17:00:36Z","SessionEndReason":"tcp-fin","Action":"allow"}',
+      '{"LogType":"TRAFFIC","TimeGenerated":"2025-01-28T17:00:36Z","SessionEndReason":"tcp-fin","Action":"allow"}',
+      '',
+    ].join('\n');
+    const r = await runCli(['analyze', '-', '--tz', '+05:00', '-f', 'ndjson'], { stdin });
+    const times = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { time: string }).time);
+    expect(times).toEqual(['2025-01-28 22:00:36', '2025-01-28 22:00:36']);
   });
 });

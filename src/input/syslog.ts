@@ -29,30 +29,45 @@ export function splitSyslogPrefix(text: string, from = 0, to = text.length): Sys
   return { header: headerKind(text, from, cut + 1), first: text.slice(cut + 1, to) };
 }
 
-/** The last header read and its kind: consecutive logs mostly share its form. */
-let lastHead = '';
-let lastKind: SyslogHeaderKind = 'other';
+/**
+ * The last few headers read, with their kinds: consecutive logs mostly share a form, and logs
+ * from a few firewalls (host names of different lengths) interleave. Newest first.
+ */
+const RECENT = 8;
+const recentHeads: string[] = [];
+const recentKinds: SyslogHeaderKind[] = [];
 
 /**
- * The kind of the header `text[from, end)`, compared in place with the last one read: a header
- * of the same length that differs from it only where both hold a digit (the time, the PRI, an
+ * The kind of the header `text[from, end)`, compared in place with the recent ones: a header of
+ * the same length that differs from one only where both hold a digit (the time, the PRI, an
  * octet count) is of the same kind, since the forms match digits only as a class (\d). The one
  * literal digit, RFC 5424's version after `>`, must be equal.
  */
 function headerKind(text: string, from: number, end: number): SyslogHeaderKind {
-  if (end - from === lastHead.length && sameForm(text, from)) return lastKind;
-  lastHead = ownCopy(text.slice(from, end));
-  lastKind = readHeaderKind(lastHead);
-  return lastKind;
+  const len = end - from;
+  for (let k = 0; k < recentHeads.length; k++) {
+    const head = recentHeads[k] as string;
+    if (head.length === len && sameForm(head, text, from))
+      return recentKinds[k] as SyslogHeaderKind;
+  }
+  const head = ownCopy(text.slice(from, end));
+  const kind = readHeaderKind(head);
+  if (recentHeads.length >= RECENT) {
+    recentHeads.pop();
+    recentKinds.pop();
+  }
+  recentHeads.unshift(head);
+  recentKinds.unshift(kind);
+  return kind;
 }
 
-function sameForm(text: string, from: number): boolean {
-  for (let i = 0; i < lastHead.length; i++) {
+function sameForm(head: string, text: string, from: number): boolean {
+  for (let i = 0; i < head.length; i++) {
     const a = text.charCodeAt(from + i);
-    const b = lastHead.charCodeAt(i);
+    const b = head.charCodeAt(i);
     if (a === b) continue;
     if (a < 48 || a > 57 || b < 48 || b > 57) return false;
-    if (i > 0 && lastHead.charCodeAt(i - 1) === 62 /* > */) return false;
+    if (i > 0 && head.charCodeAt(i - 1) === 62 /* > */) return false;
   }
   return true;
 }

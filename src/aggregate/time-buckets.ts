@@ -71,6 +71,9 @@ export class TimeBuckets {
   private lo = Infinity;
   private hi = -Infinity;
   private widened = false;
+  /** The bucket of the last add and its cell (null after a re-bucketing). */
+  private lastStart = 0;
+  private lastCell: Map<string, number> | null = null;
 
   /** `fixedWidth` null = auto. */
   constructor(private readonly fixedWidth: number | null) {
@@ -87,20 +90,44 @@ export class TimeBuckets {
   }
 
   add(time: number, reason: string, n: number): void {
-    this.lo = Math.min(this.lo, time);
-    this.hi = Math.max(this.hi, time);
-    this.fit();
-    this.put(this.startOf(time), reason, n);
+    // The span (and so the width) changes only when a time falls outside it.
+    if (time < this.lo || time > this.hi) {
+      if (time < this.lo) this.lo = time;
+      if (time > this.hi) this.hi = time;
+      this.fit();
+    }
+    // Consecutive logs mostly fall in the bucket of the one before.
+    let cell = this.lastCell;
+    if (cell === null || !(time >= this.lastStart && time < this.lastStart + this.width)) {
+      this.lastStart = this.startOf(time);
+      cell = this.lastCell = this.cellAt(this.lastStart);
+    }
+    cell.set(reason, (cell.get(reason) ?? 0) + n);
   }
 
   private startOf(t: number): number {
     return Math.floor(t / this.width) * this.width;
   }
 
-  private put(start: number, reason: string, n: number): void {
+  private cellAt(start: number): Map<string, number> {
     let cell = this.cells.get(start);
     if (!cell) this.cells.set(start, (cell = new Map<string, number>()));
+    return cell;
+  }
+
+  private put(start: number, reason: string, n: number): void {
+    const cell = this.cellAt(start);
     cell.set(reason, (cell.get(reason) ?? 0) + n);
+  }
+
+  /** Re-buckets what is held at the current width (after it grew). */
+  private rebucket(): void {
+    this.lastCell = null;
+    const old = [...this.cells];
+    this.cells.clear();
+    for (const [start, cell] of old) {
+      for (const [reason, n] of cell) this.put(this.startOf(start), reason, n);
+    }
   }
 
   /** Widens until the span fits; re-buckets what is held. */
@@ -111,11 +138,7 @@ export class TimeBuckets {
     if (w === this.width) return;
     if (this.fixedWidth !== null) this.widened = true;
     this.width = w;
-    const old = [...this.cells];
-    this.cells.clear();
-    for (const [start, cell] of old) {
-      for (const [reason, n] of cell) this.put(this.startOf(start), reason, n);
-    }
+    this.rebucket();
   }
 
   /** Plain, structured-cloneable counts (worker threads post them; see fromState). */
@@ -148,11 +171,7 @@ export class TimeBuckets {
     this.hi = Math.max(this.hi, other.hi);
     if (other.width > this.width) {
       this.width = other.width;
-      const old = [...this.cells];
-      this.cells.clear();
-      for (const [start, cell] of old) {
-        for (const [reason, n] of cell) this.put(this.startOf(start), reason, n);
-      }
+      this.rebucket();
     }
     this.fit();
     for (const [start, cell] of other.cells) {

@@ -14,6 +14,7 @@ import { describeReadError, openInput } from './input/open.js';
 import type { Io } from './io.js';
 import type { Classified, Reject } from './model.js';
 import { analyzeFileInParallel } from './parallel.js';
+import type { RecordFilter } from './slice/where.js';
 
 export interface AnalyzeOptions extends MapOptions {
   readonly aggregator: AggregatorOptions;
@@ -22,7 +23,7 @@ export interface AnalyzeOptions extends MapOptions {
   /** Stop at the first reject (throws PanSerError STRICT_REJECT). */
   readonly strict: boolean;
   /** --where / --since / --until: records it refuses are counted as skipped "(filtered)". */
-  readonly filter?: ((c: Classified) => boolean) | null;
+  readonly filter?: RecordFilter | null;
   /** --tz: zoned log times are moved into this zone's wall clock (naive ones already are). */
   readonly zone?: Zone | null;
   /** Finding thresholds; the defaults (classify/findings.ts) when absent. */

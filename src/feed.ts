@@ -98,14 +98,20 @@ export function countInto(
     switch (m.kind) {
       case 'traffic': {
         let c = classifyRecord(m, thresholds);
+        // The instant of a time that named its zone, which the --since/--until window compares
+        // (on the zone's wall clock, an hour repeated when clocks go back would hide it).
+        let zonedAt: number | null = null;
         if (zone && c.time !== null) {
           // The zone of the field the time was read from (classify falls back to the receive
           // time when the generated time is empty or unreadable).
           const tg = m.fields.time_generated;
           const raw = parseLogTime(tg) !== null ? tg : m.fields.receive_time;
-          if (isZonedLogTime(raw)) c = { ...c, time: toWall(c.time, zone) };
+          if (isZonedLogTime(raw)) {
+            zonedAt = c.time;
+            c = { ...c, time: toWall(c.time, zone) };
+          }
         }
-        if (filter && !filter(c)) {
+        if (filter && !filter(c, zonedAt)) {
           lines.skipped++;
           agg.addSkip({ kind: 'skip', what: FILTERED });
           break;

@@ -10,7 +10,15 @@ import { debugStack, EXIT, formatErrorLine, formatRejectLine, PanSerError } from
 import { KNOWN_RELEASES, layoutForRelease } from '../fields/layout-pick.js';
 import { PARSERS, type ParserName } from '../input/csv-parse-split.js';
 import { formatLogTime } from '../fields/time.js';
-import { AS_LOGGED, parseUserTime, parseZone, type Zone } from '../fields/zone.js';
+import {
+  AS_LOGGED,
+  formatOffset,
+  parseUserTime,
+  parseZone,
+  toWall,
+  type Bound,
+  type Zone,
+} from '../fields/zone.js';
 import { evaluateGates, formatGateResult, parseGate } from '../gates.js';
 import type { Io } from '../io.js';
 import type { Classified } from '../model.js';
@@ -19,7 +27,7 @@ import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
 import { FORMAT_NAMES, RENDERERS, type FormatName } from '../render/registry.js';
 import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
-import { compileFilter, parseWhere } from '../slice/where.js';
+import { compileFilter, parseWhere, type Window } from '../slice/where.js';
 import { escapeLines, positiveInt, outputView, type ErrLine } from './shared.js';
 import {
   DEFAULT_THRESHOLDS,
@@ -177,8 +185,8 @@ function parseGroupBy(args: readonly string[]): SliceKey[] {
   return keys;
 }
 
-function parseWindow(flags: AnalyzeFlags, zone: Zone) {
-  const read = (name: string, v: string | undefined): number | null => {
+function parseWindow(flags: AnalyzeFlags, zone: Zone): Window {
+  const read = (name: string, v: string | undefined): Bound | null => {
     if (v === undefined) return null;
     const t = parseUserTime(v, zone);
     if (t === null)
@@ -186,13 +194,27 @@ function parseWindow(flags: AnalyzeFlags, zone: Zone) {
         `${name} "${v}" is not a time`,
         'e.g. 2026-11-23 or 2026-11-23 14:00 or 2026-11-23T13:00Z',
       );
+    if ('skipped' in t) {
+      const hm = (ms: number) => formatLogTime(ms).slice(11, 16);
+      throw usage(
+        `${name} "${v}" does not exist in ${zone.label}: its clocks jump from ${hm(t.skipped.from)} to ${hm(t.skipped.to)} that day`,
+        'give a time before or after the jump, or an instant with Z or an offset',
+      );
+    }
     return t;
   };
   const since = read('--since', flags.since);
   const until = read('--until', flags.until);
-  if (since !== null && until !== null && until <= since)
+  if (since !== null && until !== null && until.instant <= since.instant)
     throw usage('--until must be after --since');
   return { since, until };
+}
+
+/** A bound for the report: as logged, or with --tz the zone's wall clock and its offset. */
+function showBound(b: Bound | null, zone: Zone | null): string | null {
+  if (b === null) return null;
+  if (zone === null) return formatLogTime(b.instant);
+  return `${formatLogTime(toWall(b.instant, zone))} ${formatOffset(b.instant, zone)}`;
 }
 
 export async function analyzeCommand(
@@ -270,8 +292,8 @@ export async function analyzeCommand(
             : {
                 filter: {
                   where: terms.map((t) => t.text),
-                  since: window.since === null ? null : formatLogTime(window.since),
-                  until: window.until === null ? null : formatLogTime(window.until),
+                  since: showBound(window.since, zone),
+                  until: showBound(window.until, zone),
                 },
               }),
         },

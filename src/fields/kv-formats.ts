@@ -52,6 +52,14 @@ const STRATA_JSON: KeyTable = {
   rule_uuid: ['RuleUUID'],
 };
 
+// LEEF: the PAN-OS firewall's QRadar template names first ([WZ] 11.1.6 samples, §8.2), then the
+// names Strata Logging Service's LEEF uses for the same fields where they differ: the example
+// Traffic line of [STRATA-LEEF] (docs.paloaltonetworks.com …/network-traffic-leef-fields) has
+// VirtualLocation, FromZone/ToZone, InboundInterface/OutboundInterface, Bytes, SessionStartTime,
+// SessionDuration and VirtualSystemName. PAN-OS LEEF templates with these names circulate too
+// (DNIF's Palo Alto integration guide, 2025: Bytes=$bytes|SessionStartTime=$start|
+// SessionDuration=$elapsed|FromZone=$from|…), and an 11.1.6 firewall writes VirtualLocation and
+// VirtualSystemName in its other LEEF log types ([WZ] IPTAG, USERID lines).
 const LEEF: KeyTable = {
   receive_time: ['TimeReceived', 'ReceiveTime'],
   serial: ['SerialNumber', 'DeviceSN'],
@@ -67,11 +75,11 @@ const LEEF: KeyTable = {
   srcuser: ['usrName', 'SourceUser'],
   dstuser: ['DestinationUser'],
   app: ['Application'],
-  vsys: ['VirtualSystem'],
-  from: ['SourceZone'],
-  to: ['DestinationZone'],
-  inbound_if: ['IngressInterface'],
-  outbound_if: ['EgressInterface'],
+  vsys: ['VirtualSystem', 'VirtualLocation'],
+  from: ['SourceZone', 'FromZone'],
+  to: ['DestinationZone', 'ToZone'],
+  inbound_if: ['IngressInterface', 'InboundInterface'],
+  outbound_if: ['EgressInterface', 'OutboundInterface'],
   sessionid: ['SessionID'],
   repeatcnt: ['RepeatCount'],
   sport: ['srcPort'],
@@ -79,19 +87,19 @@ const LEEF: KeyTable = {
   flags: ['Flags'],
   proto: ['proto'],
   action: ['Action'],
-  bytes: ['totalBytes'],
+  bytes: ['totalBytes', 'Bytes'],
   bytes_sent: ['srcBytes'],
   bytes_received: ['dstBytes'],
   packets: ['totalPackets'],
-  start: ['start'],
-  elapsed: ['ElapsedTime'],
+  start: ['start', 'SessionStartTime'],
+  elapsed: ['ElapsedTime', 'SessionDuration'],
   category: ['URLCategory'],
   srcloc: ['SourceLocation'],
   dstloc: ['DestinationLocation'],
   pkts_sent: ['srcPackets'],
   pkts_received: ['dstPackets'],
   session_end_reason: ['SessionEndReason'],
-  vsys_name: ['vSrcName'],
+  vsys_name: ['vSrcName', 'VirtualSystemName'],
   device_name: ['DeviceName'],
   action_source: ['ActionSource'],
   rule_uuid: ['RuleUUID'],

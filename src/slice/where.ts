@@ -2,6 +2,7 @@
 // records that analyze.ts applies before aggregation. Regexes are user input run on attacker-
 // controlled fields: patterns that can backtrack badly are refused and matched text is capped.
 import { PanSerError } from '../errors.js';
+import type { Bound } from '../fields/zone.js';
 import type { Classified } from '../model.js';
 import { WHERE_FIELDS, whereValues } from './terms.js';
 
@@ -136,28 +137,33 @@ function compileTerm(t: WhereTerm): Test {
 }
 
 export interface Window {
-  /** Wall-clock ms (see fields/zone.ts), inclusive. */
-  readonly since: number | null;
-  /** Wall-clock ms, exclusive. */
-  readonly until: number | null;
+  /** Inclusive; null when open (fields/zone.ts: a bound holds an instant and a wall time). */
+  readonly since: Bound | null;
+  /** Exclusive; null when open. */
+  readonly until: Bound | null;
 }
+
+/**
+ * The predicate on a record, and on the instant of its time when the log named its zone (null
+ * for a naive time, which the window compares on the wall clock).
+ */
+export type RecordFilter = (c: Classified, zonedAt: number | null) => boolean;
 
 /**
  * One predicate for all terms (AND) and the time window; null when nothing filters. Records
  * without a readable time fail a window (they cannot be placed in it).
  */
-export function compileFilter(
-  terms: readonly WhereTerm[],
-  window: Window,
-): ((c: Classified) => boolean) | null {
+export function compileFilter(terms: readonly WhereTerm[], window: Window): RecordFilter | null {
   const tests = terms.map((t) => ({ field: t.field, test: compileTerm(t) }));
   const { since, until } = window;
   if (tests.length === 0 && since === null && until === null) return null;
-  return (c) => {
+  return (c, zonedAt) => {
     if (since !== null || until !== null) {
       if (c.time === null) return false;
-      if (since !== null && c.time < since) return false;
-      if (until !== null && c.time >= until) return false;
+      const t = zonedAt ?? c.time;
+      const key = zonedAt === null ? 'wall' : 'instant';
+      if (since !== null && t < since[key]) return false;
+      if (until !== null && t >= until[key]) return false;
     }
     for (const { field, test } of tests) if (!test(whereValues(c, field))) return false;
     return true;

@@ -192,6 +192,62 @@ describe('syslog mapping', () => {
   });
 });
 
+describe('LEEF key names (found by the audit)', () => {
+  // The fields LEEF lines name with Strata Logging Service's keys instead of the QRadar
+  // template's: they read empty before (kv-formats.ts names the sources).
+  const pick = (r: ReturnType<ReturnType<typeof createMapper>['map']>) =>
+    r.kind === 'traffic'
+      ? {
+          vsys: r.fields.vsys,
+          from: r.fields.from,
+          to: r.fields.to,
+          inbound_if: r.fields.inbound_if,
+          outbound_if: r.fields.outbound_if,
+          bytes: r.fields.bytes,
+          start: r.fields.start,
+          elapsed: r.fields.elapsed,
+          vsys_name: r.fields.vsys_name,
+        }
+      : r;
+  const want = {
+    vsys: 'vsys1',
+    from: 'trust',
+    to: 'untrust',
+    inbound_if: 'ethernet1/1',
+    outbound_if: 'ethernet1/2',
+    bytes: '1662791',
+    elapsed: '21',
+    vsys_name: 'main',
+  };
+
+  it('reads a Strata Logging Service LEEF traffic line (space-delimited)', () => {
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const r = m.map(
+      '<14>1 2021-09-21T01:47:21.059Z fwd logforwarder - panwlogs - LEEF:2.0|Palo Alto Networks|Next Generation Firewall|10.1|allow| |TimeReceived=2021-09-21T01:47:20.000000Z DeviceSN=007051000001 cat=traffic SubType=end devTime=2021-09-21T01:47:18.000000Z src=10.1.1.5 dst=192.0.2.10 Rule=allow-web VirtualLocation=vsys1 FromZone=trust ToZone=untrust InboundInterface=ethernet1/1 OutboundInterface=ethernet1/2 proto=tcp Bytes=1662791 SessionStartTime=2021-09-21T01:46:47.000000Z SessionDuration=21 SessionEndReason=tcp-fin VirtualSystemName=main',
+      1,
+    );
+    expect(pick(r)).toEqual({ ...want, start: '2021-09-21T01:46:47.000000Z' });
+  });
+
+  it('reads a PAN-OS LEEF template that uses those names (| delimited)', () => {
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const r = m.map(
+      'Mar  9 12:50:56 FW LEEF:2.0|Palo Alto Networks|PAN-OS Syslog Integration|10.1.9|allow|x7C|TimeReceived=2026/03/09 12:50:56|cat=TRAFFIC|SubType=end|Rule=allow-web|VirtualLocation=vsys1|FromZone=trust|ToZone=untrust|InboundInterface=ethernet1/1|OutboundInterface=ethernet1/2|Bytes=1662791|SessionStartTime=Mar 09 2026 08:50:55 GMT|SessionDuration=21|SessionEndReason=aged-out|VirtualSystemName=main',
+      1,
+    );
+    expect(pick(r)).toEqual({ ...want, start: 'Mar 09 2026 08:50:55 GMT' });
+  });
+
+  it('prefers the QRadar template name when a line carries both', () => {
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const r = m.map(
+      'LEEF:2.0|Palo Alto Networks|PAN-OS Syslog Integration|11.1.6|allow|x7C|cat=TRAFFIC|SourceZone=a|FromZone=b|totalBytes=5|Bytes=6|SessionEndReason=tcp-fin',
+      1,
+    );
+    expect(r.kind === 'traffic' && [r.fields.from, r.fields.bytes]).toEqual(['a', '5']);
+  });
+});
+
 describe('DECRYPTION, THREAT and AUTH lines', () => {
   const mixed = readFileSync(`${FIXTURES}mixed/decryption-threat-auth.log`, 'utf8').split('\n');
 

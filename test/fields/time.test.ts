@@ -1,5 +1,6 @@
 // Log time forms (found by the audit): impossible calendar dates are unreadable rather than
-// moved into the next month, and spreadsheet re-saves without seconds or with AM/PM are read.
+// moved into the next month, and spreadsheet re-saves without seconds or with AM/PM are read;
+// --since/--until with --tz across a daylight-saving change.
 import { describe, expect, it } from 'vitest';
 import { parseLogTime } from '../../src/fields/time.js';
 import { AS_LOGGED, parseUserTime } from '../../src/fields/zone.js';
@@ -13,7 +14,10 @@ describe('log times', () => {
     expect(parseLogTime('2/30/21 10:00')).toBeNull();
     expect(parseLogTime('Feb 29 2021 10:00:00 GMT')).toBeNull();
     expect(parseUserTime('2021-02-30', AS_LOGGED)).toBeNull();
-    expect(parseUserTime('2024-02-29 23:59', AS_LOGGED)).toBe(Date.UTC(2024, 1, 29, 23, 59));
+    expect(parseUserTime('2024-02-29 23:59', AS_LOGGED)).toEqual({
+      instant: Date.UTC(2024, 1, 29, 23, 59),
+      wall: Date.UTC(2024, 1, 29, 23, 59),
+    });
   });
 
   it('reads spreadsheet re-saves: no seconds, AM/PM', () => {
@@ -40,5 +44,64 @@ describe('--tz and the time that was read', () => {
       .split('\n')
       .map((l) => (JSON.parse(l) as { time: string }).time);
     expect(times).toEqual(['2025-01-28 22:00:36', '2025-01-28 22:00:36']);
+  });
+
+  it('--since/--until with Z or an offset in the repeated hour keep their instant', async () => {
+    // Europe/Berlin, 2021-10-31: the wall clock shows 02:00-03:00 twice (00:00Z-01:00Z at
+    // +02:00, then 01:00Z-02:00Z at +01:00). Zoned rows are placed by their instant; naive ones
+    // count as the first pass.
+    const row = (time: string, rule: string) =>
+      `{"LogType":"TRAFFIC","TimeGenerated":"${time}","Rule":"${rule}","SessionEndReason":"tcp-fin","Action":"allow"}`;
+    const stdin = [
+      row('2021-10-31T00:45:00Z', 'z0045Z'),
+      row('2021-10-31T01:15:00Z', 'z0115Z'),
+      row('2021/10/31 02:15:00', 'n0215'),
+      row('2021/10/31 02:45:00', 'n0245'),
+      row('2021/10/31 03:15:00', 'n0315'),
+      '',
+    ].join('\n');
+    const kept = async (...window: string[]) => {
+      const args = ['analyze', '-', '--tz', 'Europe/Berlin', ...window, '-f', 'ndjson'];
+      const r = await runCli(args, { stdin });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => (JSON.parse(l) as { rule: string }).rule);
+    };
+    const hour = ['--since', '2021-10-31T00:30:00Z', '--until', '2021-10-31T01:30:00Z'];
+    expect(await kept(...hour)).toEqual(['z0045Z', 'z0115Z', 'n0245']);
+    expect(await kept('--since', '2021-10-31T01:00:00Z')).toEqual(['z0115Z', 'n0315']);
+    expect(await kept('--until', '2021-10-31T03:00:00+01:00')).toEqual([
+      'z0045Z',
+      'z0115Z',
+      'n0215',
+      'n0245',
+    ]);
+    expect(await kept('--until', '2021-10-31T01:00:00Z')).toEqual(['z0045Z', 'n0215', 'n0245']);
+    const r = await runCli(['analyze', '-', '--tz', 'Europe/Berlin', ...hour, '-f', 'json'], {
+      stdin,
+    });
+    const filter = (JSON.parse(r.stdout) as { filter: { since: string; until: string } }).filter;
+    expect([filter.since, filter.until]).toEqual([
+      '2021-10-31 02:30:00 +02:00',
+      '2021-10-31 02:30:00 +01:00',
+    ]);
+    // America/New_York, 2021-11-07: 01:30 EDT to 01:30 EST.
+    const ny = ['--tz', 'America/New_York', '--since', '2021-11-07T05:30:00Z'];
+    const r2 = await runCli(['analyze', '-', ...ny, '--until', '2021-11-07T06:30:00Z'], { stdin });
+    expect(r2.code, r2.stderr).toBe(0);
+  });
+
+  it('refuses a naive --since/--until in the hour skipped when clocks go forward', async () => {
+    const r = await runCli(
+      ['analyze', '-', '--tz', 'Europe/Berlin', '--since', '2021-03-28 02:30'],
+      { stdin: '' },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'pan-ser: --since "2021-03-28 02:30" does not exist in Europe/Berlin: its clocks jump from 02:00 to 03:00 that day [USAGE] (give a time before or after the jump, or an instant with Z or an offset)',
+    ]);
   });
 });

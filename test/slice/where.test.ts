@@ -22,7 +22,7 @@ function rec(over: Partial<Fields>, extra: Partial<Classified> = {}): Classified
 }
 
 const keep = (where: string[], c: Classified) =>
-  (compileFilter(parseWhere(where), { since: null, until: null }) ?? (() => true))(c);
+  (compileFilter(parseWhere(where), { since: null, until: null }) ?? (() => true))(c, null);
 
 describe('--where', () => {
   it('splits one argument into terms at each new field<op>', () => {
@@ -84,10 +84,24 @@ describe('--where', () => {
 
   it('time window: since inclusive, until exclusive, records without a time left out', () => {
     const t = Date.UTC(2026, 10, 23, 12);
-    const f = compileFilter([], { since: t, until: t + 1000 });
-    expect(f?.(rec({}, { time: t }))).toBe(true);
-    expect(f?.(rec({}, { time: t + 1000 }))).toBe(false);
-    expect(f?.(rec({}, { time: null }))).toBe(false);
+    const f = compileFilter([], {
+      since: { instant: t, wall: t },
+      until: { instant: t + 1000, wall: t + 1000 },
+    });
+    expect(f?.(rec({}, { time: t }), null)).toBe(true);
+    expect(f?.(rec({}, { time: t + 1000 }), null)).toBe(false);
+    expect(f?.(rec({}, { time: null }), null)).toBe(false);
+  });
+
+  it('time window: a naive time is compared on the wall clock, a zoned one by its instant', () => {
+    // A bound at 12:00 UTC in a zone two hours ahead: 14:00 on its wall clock.
+    const t = Date.UTC(2026, 10, 23, 12);
+    const wall = t + 2 * 3600_000;
+    const f = compileFilter([], { since: { instant: t, wall }, until: null });
+    expect(f?.(rec({}, { time: wall }), null)).toBe(true);
+    expect(f?.(rec({}, { time: wall - 1 }), null)).toBe(false);
+    expect(f?.(rec({}, { time: wall }), t)).toBe(true);
+    expect(f?.(rec({}, { time: wall }), t - 1)).toBe(false);
     expect(compileFilter([], { since: null, until: null })).toBeNull();
   });
 });

@@ -111,6 +111,54 @@ describe('syslog mapping', () => {
     });
   });
 
+  it('skips other log types written with the type one field early (Prisma THREAT, AUDIT)', () => {
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+    // Synthetic, of the shape of layer-3-communications/pan-os-syslog Sample.hs threat_prisma_A.
+    const prismaThreat =
+      '<14>1 2021-10-28T02:58:53.586Z lf-host logforwarder - panwlogs - 2021-10-28T02:58:52.000000Z,no-serial,THREAT,url,10.0,2021-10-28T02:58:50.000000Z,192.0.2.1,192.0.2.2,192.0.2.3,192.0.2.4,OUT,,,google-play,vsys1,trust,untrust,tunnel.1,ethernet1/1,fwd,28182,1,59580,443,3502,443,tcp,block-url,example.com/,shopping,Informational,client to server,2719193,10.0.0.0-10.255.255.255,US,,0,0,,,,28,31,0,0,,dev,,,unknown,0,,0,1970-01-01T00:00:00.000000Z,N/A,unknown,0,0,,"shopping,low-risk",89ea2a40-656e-4c5a-b44c-c27b52de3982,0,,2021-10-28T02:58:50.719000Z,';
+    expect(m.map(prismaThreat, 1)).toEqual({ kind: 'skip', what: 'THREAT' });
+    // Synthetic, of the shape of elastic/integrations panw test-panw-panos-audit-sample.log:
+    // PAN-OS writes AUDIT logs without the leading field, type in lower case.
+    const audit =
+      'Apr 11 20:06:15 fw 012345678901,2024/04/11 20:06:15,audit,2561,gui-op,admin,"<show><system><info/></system></show>",success';
+    expect(m.map(audit, 2)).toEqual({ kind: 'skip', what: 'AUDIT' });
+  });
+
+  it('reads a TRAFFIC line whose leading field a collector dropped with the release layout', () => {
+    // Of the shape of u-siem/usiem-paloalto's test line (a 9.1 log without its leading "1,").
+    const full =
+      'Feb  5 15:05:55 pa-test 1,2021/02/05 15:05:55,0123456789,TRAFFIC,drop,2305,2021/02/05 15:05:56,192.168.2.1,192.168.3.2,0.0.0.0,0.0.0.0,intrazone-default,,,not-applicable,vsys1,untrust,untrust,ethernet1,,Log Collector,2021/02/05 15:05:55,77,1,35861,514,0,0,0x0,udp,deny,102,102,0,1,2021/02/08 16:06:59,0,any,0,3996658540,0x0,192.168.0.0-192.168.255.255,192.168.0.0-192.168.255.255,0,1,0,policy-deny,0,0,0,0,,pa-test,from-policy,,,0,,0,,N/A,0,0,0,0,aa1d1908-68cd-467a-bc90-68a57096ef3b,0,0,,,,,,,';
+    const ids = [
+      'receive_time',
+      'time_generated',
+      'sessionid',
+      'dport',
+      'flags',
+      'action',
+      'session_end_reason',
+      'device_name',
+    ] as const;
+    const read = (text: string) => {
+      const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+      const r = m.map(text, 1);
+      return r.kind === 'traffic' ? [r.layout, ...ids.map((id) => r.fields[id])] : r;
+    };
+    const want = read(full);
+    expect(want).toEqual([
+      '9.1',
+      '2021/02/05 15:05:55',
+      '2021/02/05 15:05:56',
+      '77',
+      '514',
+      '0x0',
+      'deny',
+      'policy-deny',
+      'pa-test',
+    ]);
+    expect(read(full.replace(' 1,2021/', ' 2021/'))).toEqual(want);
+    expect(read(full.slice(full.indexOf('1,') + 2))).toEqual(want);
+  });
+
   it.each([
     ['hello world', 'NOT_PANOS'],
     ['1,2020/02/09 00:00:00,0001,TRAFFIC,', 'TOO_FEW_FIELDS'],

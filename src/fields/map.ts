@@ -134,7 +134,7 @@ function restoreLeadingField(cells: Row): LeadingFieldRestored {
   );
 }
 
-/** Where Flags sits in every release layout, and what its value looks like (0x400053). */
+/** Where Flags sits in every release layout, and what a flags value looks like (0x400053). */
 const FLAGS_AT = LAYOUTS[0]?.fields.indexOf('flags') ?? -1;
 const FLAGS_VALUE = /^0x[0-9a-f]+$/i;
 
@@ -324,6 +324,13 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       ) {
         bump(facts.headerKinds, prefix.header);
         return skipType(early.toUpperCase());
+      }
+      // GLOBALPROTECT logs of PAN-OS 9.1.0-9.1.2 put Sequence Number and Action Flags before
+      // the type, so it sits two fields late.
+      const late = cells.cell(5).trim();
+      if (looksLikeLogType(late) && FLAGS_VALUE.test(cells.cell(4).trim())) {
+        bump(facts.headerKinds, prefix.header);
+        return skipType(late);
       }
       return reject(
         line,

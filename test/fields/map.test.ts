@@ -111,7 +111,7 @@ describe('syslog mapping', () => {
     });
   });
 
-  it('skips other log types written with the type one field early (Prisma THREAT, AUDIT)', () => {
+  it('skips other log types whose type is out of place (Prisma THREAT, AUDIT, 9.1 GLOBALPROTECT)', () => {
     const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
     // Synthetic, of the shape of layer-3-communications/pan-os-syslog Sample.hs threat_prisma_A.
     const prismaThreat =
@@ -122,6 +122,11 @@ describe('syslog mapping', () => {
     const audit =
       'Apr 11 20:06:15 fw 012345678901,2024/04/11 20:06:15,audit,2561,gui-op,admin,"<show><system><info/></system></show>",success';
     expect(m.map(audit, 2)).toEqual({ kind: 'skip', what: 'AUDIT' });
+    // Synthetic, of the shape of Graylog2/graylog-plugin-integrations PaloAlto9xTemplatesTest
+    // (a PAN-OS 9.1.0-9.1.2 GLOBALPROTECT log: sequence number and action flags before the type).
+    const gp =
+      '1,2020/04/01 10:49:35,012345678901,11,0x0,GLOBALPROTECT,0,2305,2020/04/01 10:49:35,vsys1,portal-prelogin,before-login,,,,192.168.0.0-192.168.255.255,,192.0.2.33,0.0.0.0,0.0.0.0,0.0.0.0,host-id,,Browser,Windows,"Windows 10, 64-bit",1,,,"",success,,0,,0,gp-portal';
+    expect(m.map(gp, 3)).toEqual({ kind: 'skip', what: 'GLOBALPROTECT' });
   });
 
   it('reads a TRAFFIC line whose leading field a collector dropped with the release layout', () => {

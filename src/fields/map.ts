@@ -8,7 +8,7 @@ import { normalizeAction } from '../knowledge/actions.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
 import { normalizeReason } from '../knowledge/reasons.js';
 import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
-import { parseKv } from '../input/kv.js';
+import { jsonAfterHeader, parseKv } from '../input/kv.js';
 import { ownCopy, type SpanSink } from '../input/blocks.js';
 import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
 import { fieldText, FieldScanner, PreRow, SplitError } from '../input/split.js';
@@ -267,7 +267,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       state = 'syslog';
       facts.format = 'syslog';
     }
-    const tag = kv.format === 'json' ? -1 : text.search(/(?:LEEF|CEF):/);
+    const tag = kv.format === 'json' ? jsonAfterHeader(text) : text.search(/(?:LEEF|CEF):/);
     bump(facts.headerKinds, tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare');
     const m = mapKv(kv, file, line);
     if (m.kind === 'traffic') bump(facts.layouts, m.layout);
@@ -607,13 +607,13 @@ function syslogPrefix(cells: Row): SyslogPrefix {
 }
 
 /**
- * True when field 0 may open a LEEF/CEF/JSON payload (it holds `EF:` or starts with `{`); a
+ * True when field 0 may open a LEEF/CEF/JSON payload (it holds `EF:` or ` {`, or starts with `{`); a
  * PAN-OS CSV line's field 0 is a syslog header and `1`. Checked without making its string.
  */
 function mayBeKv(cells: Row): boolean {
   if (!isSpanRow(cells)) {
     const v = cells.cell(0);
-    return v.includes('EF:') || v.trimStart().startsWith('{');
+    return v.includes('EF:') || v.trimStart().startsWith('{') || v.includes(' {');
   }
   const { src } = cells;
   const start = cells.start(0);
@@ -624,6 +624,9 @@ function mayBeKv(cells: Row): boolean {
   for (; i + 2 < end; i++) {
     if (src.charCodeAt(i) === 69 && src.charCodeAt(i + 1) === 70 && src.charCodeAt(i + 2) === 58)
       return true;
+  }
+  for (i = start; i + 1 < end; i++) {
+    if (src.charCodeAt(i) === 32 && src.charCodeAt(i + 1) === 123) return true;
   }
   return false;
 }

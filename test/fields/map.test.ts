@@ -243,6 +243,26 @@ describe('syslog mapping', () => {
     expect(m.map('{"LogType":"SYSTEM"}', 5)).toEqual({ kind: 'skip', what: 'SYSTEM' });
     expect(m.facts.layouts).toEqual({ LEEF: 1, CEF: 2, JSON: 1 });
   });
+
+  it('reads Strata JSON behind a syslog header (the log forwarder program)', () => {
+    // Synthetic, of the shape shown in a Wazuh integration guide for Strata Logging Service
+    // syslog forwarding: `<14>Mar 30 08:53:11 log-forwarder-… logforwarder {"TimeReceived":…}`.
+    for (const parser of ['fast', 'csv-parse'] as const) {
+      const m = createMapper('x.log', { parser, inputFormat: 'auto' });
+      const r = m.map(
+        '<14>Mar 30 08:53:11 lf-1 logforwarder {"TimeReceived":"2026-03-30T08:46:57.000000Z","LogType":"TRAFFIC","Subtype":"end","Rule":"allow, internal","Action":"allow","SourcePort":51375,"Bytes":2386,"SessionEndReason":"tcp-rst-from-server"}',
+        1,
+      );
+      expect(
+        r.kind === 'traffic' && [r.layout, r.fields.rule, r.fields.bytes, r.fields.sport],
+      ).toEqual(['JSON', 'allow, internal', '2386', '51375']);
+      expect(m.map('<14>Mar 30 08:53:12 lf-1 logforwarder {"LogType":"THREAT"}', 2)).toEqual({
+        kind: 'skip',
+        what: 'THREAT',
+      });
+      expect(m.facts.headerKinds).toEqual({ bsd: 2 });
+    }
+  });
 });
 
 describe('DECRYPTION, THREAT and AUTH lines', () => {

@@ -244,6 +244,26 @@ describe('syslog mapping', () => {
     expect(m.facts.layouts).toEqual({ LEEF: 1, CEF: 2, JSON: 1 });
   });
 
+  it('reads the short custom CEF template (rule=, sz=, dz=, sid=, tbytes=)', () => {
+    // Synthetic, of the shape of the PAN-OS CEF sample in Google SecOps' Palo Alto Networks
+    // firewall parser docs.
+    const r = createMapper('x.log', { inputFormat: 'auto' }).map(
+      '<14>1 2024-04-04T16:21:56+02:00 FW-1 - - - - CEF:0|Palo Alto Networks|PAN-OS|10.1.10-h2|end|TRAFFIC|1|src=192.0.2.1 dst=192.0.2.2 srcTranslatedAddress=192.0.2.3 rule=R1 app=dns vs=vsys1 sz=IN dz=OUT sid=2935823 flags=0x400000 proto=udp act=allow tbytes=475 in=150 out=325 pkt=2 pktReceived=1 pktSent=1 reason=aged-out VsysName=V1 dvchost=FW-1',
+      1,
+    );
+    const ids = ['rule', 'from', 'to', 'sessionid', 'natsrc', 'flags', 'bytes', 'packets'] as const;
+    expect(r.kind === 'traffic' && ids.map((id) => r.fields[id])).toEqual([
+      'R1',
+      'IN',
+      'OUT',
+      '2935823',
+      '192.0.2.3',
+      '0x400000',
+      '475',
+      '2',
+    ]);
+  });
+
   it('reads Strata JSON behind a syslog header (the log forwarder program)', () => {
     // Synthetic, of the shape shown in a Wazuh integration guide for Strata Logging Service
     // syslog forwarding: `<14>Mar 30 08:53:11 log-forwarder-… logforwarder {"TimeReceived":…}`.

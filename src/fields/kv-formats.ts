@@ -154,3 +154,10 @@ export const CEF_BYTES = {
   firewall: { bytes_sent: 'in', bytes_received: 'out' },
   strata: { bytes_sent: 'out', bytes_received: 'in' },
 } as const;
+
+/**
+ * Fields of a collector's JSON event that hold the original log line, in priority order:
+ * Cribl's `_raw`, Logstash's and Filebeat's `message` (public samples: criblpacks
+ * cribl-palo-alto-networks, Logstash json_lines output of a syslog input).
+ */
+export const JSON_WRAPPER_KEYS = ['_raw', 'message'] as const;

@@ -8,7 +8,7 @@ import { normalizeAction } from '../knowledge/actions.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
 import { normalizeReason } from '../knowledge/reasons.js';
 import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
-import { jsonAfterHeader, parseKv } from '../input/kv.js';
+import { jsonAfterHeader, parseKv, type KvRecord } from '../input/kv.js';
 import { ownCopy, type SpanSink } from '../input/blocks.js';
 import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
 import { fieldText, FieldScanner, PreRow, SplitError } from '../input/split.js';
@@ -19,6 +19,7 @@ import {
   type SyslogPrefix,
 } from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
+import { JSON_WRAPPER_KEYS } from './kv-formats.js';
 import { mapKv } from './kv-map.js';
 import {
   countKnownHeaders,
@@ -132,6 +133,16 @@ function restoreLeadingField(cells: Row): LeadingFieldRestored {
     `${date} ${prefix.first}`,
     rest === '' ? 'bare' : readHeaderKind(rest),
   );
+}
+
+/** The log line a collector's JSON event carries (see JSON_WRAPPER_KEYS), or null. */
+function wrappedLine(kv: KvRecord): string | null {
+  if (kv.format !== 'json' || kv.values.has('LogType')) return null;
+  for (const key of JSON_WRAPPER_KEYS) {
+    const v = kv.values.get(key);
+    if (v !== undefined && v.includes(',')) return v;
+  }
+  return null;
 }
 
 /** Where Flags sits in every release layout, and what a flags value looks like (0x400053). */
@@ -266,6 +277,16 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     if (state === 'start') {
       state = 'syslog';
       facts.format = 'syslog';
+    }
+    // A collector's JSON event (Logstash, Cribl) that carries the PAN-OS line in one field.
+    const wrapped = unwrapping ? null : wrappedLine(kv);
+    if (wrapped !== null) {
+      unwrapping = true;
+      try {
+        return map(wrapped, line);
+      } finally {
+        unwrapping = false;
+      }
     }
     const tag = kv.format === 'json' ? jsonAfterHeader(text) : text.search(/(?:LEEF|CEF):/);
     bump(facts.headerKinds, tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare');
@@ -405,6 +426,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   }
 
   const scanner = new FieldScanner();
+  /** True while a wrapped line is mapped: a wrapper inside a wrapper is not opened again. */
+  let unwrapping = false;
 
   function split(src: string, from: number, to: number, pre: PreRow | null): Row | SplitError {
     if (pre !== null) return pre;

@@ -264,6 +264,25 @@ describe('syslog mapping', () => {
     ]);
   });
 
+  it("reads the PAN-OS line a collector's JSON event carries in message or _raw", () => {
+    // Synthetic, of the shape of a Logstash json_lines event of a syslog input (as in
+    // public SIEM-importer samples) and of Cribl's events (`_raw`).
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+    const line =
+      '1,2011/06/21 18:06:18,0009C100218,TRAFFIC,end,1,2011/06/21 18:06:27,192.0.2.13,192.0.2.231,0.0.0.0,0.0.0.0,Allow export,,,incomplete,vsys1,TAP,TAP,ethernet1/3,ethernet1/3,Copy Traffic Logs,2011/06/21 18:06:27,309703,1,61590,443,0,0,0x19,tcp,allow,66,66,0,1,2011/06/21 18:06:19,5,any,0,945780,0x0,US,US,0,1,0,aged-out,0,0,0,0,,PA-1,from-policy';
+    const logstash = JSON.stringify({ message: line, '@version': '1', host: '192.0.2.6' });
+    const r = m.map(logstash, 1);
+    expect(
+      r.kind === 'traffic' && [r.layout, r.fields.sessionid, r.fields.session_end_reason],
+    ).toEqual(['7.x', '309703', 'aged-out']);
+    const threat = line.replace(',TRAFFIC,end,', ',THREAT,url,');
+    expect(m.map(JSON.stringify({ _raw: `<14>Jun 21 18:06:27 fw ${threat}` }), 2)).toMatchObject({
+      kind: 'skip',
+      what: 'THREAT',
+    });
+    expect(m.facts.headerKinds).toEqual({ bare: 1, bsd: 1 });
+  });
+
   it('reads Strata JSON behind a syslog header (the log forwarder program)', () => {
     // Synthetic, of the shape shown in a Wazuh integration guide for Strata Logging Service
     // syslog forwarding: `<14>Mar 30 08:53:11 log-forwarder-… logforwarder {"TimeReceived":…}`.

@@ -1,6 +1,8 @@
 // Key names of the TRAFFIC fields in the key=value formats (LEEF, CEF, Strata JSON), per format,
 // in priority order. Facts: panos-traffic-format.md §8 and panos-fields.json otherFormats
 // (PAN-OS CEF/LEEF templates, Strata Logging Service field tables), and the public samples.
+// CEF's second names (rule, sz, dz, sid, tbytes, …) are a short custom CEF template shown as
+// the PAN-OS CEF sample in Google SecOps' Palo Alto Networks firewall parser docs.
 // Values of header slots and flag booleans are read in fields/kv-map.ts.
 import type { FieldId } from './field-ids.js';
 import type { KvFormat } from '../input/kv.js';
@@ -112,38 +114,38 @@ const CEF: KeyTable = {
   time_generated: ['start'],
   src: ['src'],
   dst: ['dst'],
-  natsrc: ['sourceTranslatedAddress'],
-  natdst: ['destinationTranslatedAddress'],
-  rule: ['cs1'],
+  natsrc: ['sourceTranslatedAddress', 'srcTranslatedAddress'],
+  natdst: ['destinationTranslatedAddress', 'dstTranslatedAddress'],
+  rule: ['cs1', 'rule'],
   srcuser: ['suser'],
   dstuser: ['duser'],
   app: ['app'],
-  vsys: ['cs3'],
-  from: ['cs4'],
-  to: ['cs5'],
-  inbound_if: ['deviceInboundInterface'],
-  outbound_if: ['deviceOutboundInterface'],
-  sessionid: ['cn1'],
+  vsys: ['cs3', 'vs'],
+  from: ['cs4', 'sz'],
+  to: ['cs5', 'dz'],
+  inbound_if: ['deviceInboundInterface', 'InboundInterface'],
+  outbound_if: ['deviceOutboundInterface', 'OutboundInterface'],
+  sessionid: ['cn1', 'sid'],
   repeatcnt: ['cnt'],
   sport: ['spt'],
   dport: ['dpt'],
-  flags: ['flexString1'],
+  flags: ['flexString1', 'flags'],
   proto: ['proto'],
   action: ['act'],
-  bytes: ['PanOSBytes'],
-  packets: ['cn2'],
+  bytes: ['PanOSBytes', 'tbytes'],
+  packets: ['cn2', 'pkt'],
   start: ['PanOSSessionStartTime'],
   elapsed: ['cn3'],
-  category: ['cs2'],
+  category: ['cs2', 'urlcat'],
   srcloc: ['PanOSSourceLocation'],
   dstloc: ['PanOSDestinationLocation'],
-  pkts_sent: ['PanOSPacketsSent'],
-  pkts_received: ['PanOSPacketsReceived'],
+  pkts_sent: ['PanOSPacketsSent', 'pktSent'],
+  pkts_received: ['PanOSPacketsReceived', 'pktReceived'],
   session_end_reason: ['reason'],
-  vsys_name: ['PanOSVirtualSystemName'],
+  vsys_name: ['PanOSVirtualSystemName', 'VsysName'],
   device_name: ['dvchost'],
   action_source: ['cat'],
-  rule_uuid: ['PanOSRuleUUID'],
+  rule_uuid: ['PanOSRuleUUID', 'RuleUUID'],
 };
 
 export const KV_KEYS: Readonly<Record<KvFormat, KeyTable>> = {
@@ -160,3 +162,10 @@ export const CEF_BYTES = {
   firewall: { bytes_sent: 'in', bytes_received: 'out' },
   strata: { bytes_sent: 'out', bytes_received: 'in' },
 } as const;
+
+/**
+ * Fields of a collector's JSON event that hold the original log line, in priority order:
+ * Cribl's `_raw`, Logstash's and Filebeat's `message` (public samples: criblpacks
+ * cribl-palo-alto-networks, Logstash json_lines output of a syslog input).
+ */
+export const JSON_WRAPPER_KEYS = ['_raw', 'message'] as const;

@@ -8,12 +8,18 @@ import { normalizeAction } from '../knowledge/actions.js';
 import { looksLikeLogType } from '../knowledge/log-types.js';
 import { normalizeReason } from '../knowledge/reasons.js';
 import type { InputFormat, Mapped, Reject, RejectCode, RelatedLogType, Skip } from '../model.js';
-import { parseKv } from '../input/kv.js';
+import { jsonAfterHeader, parseKv, type KvRecord } from '../input/kv.js';
 import { ownCopy, type SpanSink } from '../input/blocks.js';
 import { splitWithCsvParse, type ParserName } from '../input/csv-parse-split.js';
 import { fieldText, FieldScanner, PreRow, SplitError } from '../input/split.js';
-import { splitSyslogPrefix, type SyslogHeaderKind, type SyslogPrefix } from '../input/syslog.js';
+import {
+  readHeaderKind,
+  splitSyslogPrefix,
+  type SyslogHeaderKind,
+  type SyslogPrefix,
+} from '../input/syslog.js';
 import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-ids.js';
+import { JSON_WRAPPER_KEYS } from './kv-formats.js';
 import { mapKv } from './kv-map.js';
 import {
   countKnownHeaders,
@@ -30,6 +36,7 @@ import {
   PRISMA_LAYOUT,
   type PreparedLayout,
 } from './layout-pick.js';
+import { LAYOUTS } from './layouts/index.js';
 import { RELATED_LAYOUTS } from './related-layouts.js';
 
 export interface MapOptions {
@@ -85,6 +92,62 @@ class ArrayRow implements Row {
     return this.cells[k] ?? '';
   }
 }
+
+/**
+ * A PAN-OS CSV line that lost its leading FUTURE_USE field, read as if it had it: cell 0 is
+ * empty again and cell 1 is the line's receive time (after its syslog header).
+ */
+class LeadingFieldRestored implements Row {
+  constructor(
+    private readonly cells: Row,
+    private readonly first: string,
+    readonly header: SyslogHeaderKind,
+  ) {}
+  get count(): number {
+    return this.cells.count + 1;
+  }
+  cell(k: number): string {
+    return k === 0 ? '' : k === 1 ? this.first : this.cells.cell(k - 1);
+  }
+}
+
+const CLOCK = /^\d{1,2}:\d\d(?::\d\d)?\S*$/;
+const DATE = /^\d{1,4}[/-]\d{1,2}[/-]\d{1,4}$/;
+
+/**
+ * The line with its leading field restored. Its receive time (`2021/02/05 15:05:55`) holds a
+ * space, so when field 0 ends in a date and a clock the syslog header ends before the date.
+ */
+function restoreLeadingField(cells: Row): LeadingFieldRestored {
+  const zero = cells.cell(0);
+  const prefix = splitSyslogPrefix(zero);
+  const head = zero.slice(0, zero.length - prefix.first.length).trimEnd();
+  const cut = head.lastIndexOf(' ');
+  const date = head.slice(cut + 1);
+  if (!CLOCK.test(prefix.first) || !DATE.test(date)) {
+    return new LeadingFieldRestored(cells, prefix.first, prefix.header);
+  }
+  const rest = cut < 0 ? '' : head.slice(0, cut).trim();
+  return new LeadingFieldRestored(
+    cells,
+    `${date} ${prefix.first}`,
+    rest === '' ? 'bare' : readHeaderKind(rest),
+  );
+}
+
+/** The log line a collector's JSON event carries (see JSON_WRAPPER_KEYS), or null. */
+function wrappedLine(kv: KvRecord): string | null {
+  if (kv.format !== 'json' || kv.values.has('LogType')) return null;
+  for (const key of JSON_WRAPPER_KEYS) {
+    const v = kv.values.get(key);
+    if (v !== undefined && v.includes(',')) return v;
+  }
+  return null;
+}
+
+/** Where Flags sits in every release layout, and what a flags value looks like (0x400053). */
+const FLAGS_AT = LAYOUTS[0]?.fields.indexOf('flags') ?? -1;
+const FLAGS_VALUE = /^0x[0-9a-f]+$/i;
 
 const BLANK: Skip = { kind: 'skip', what: '(blank)' };
 const HEADER: Skip = { kind: 'skip', what: '(header)' };
@@ -215,7 +278,17 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       state = 'syslog';
       facts.format = 'syslog';
     }
-    const tag = kv.format === 'json' ? -1 : text.search(/(?:LEEF|CEF):/);
+    // A collector's JSON event (Logstash, Cribl) that carries the PAN-OS line in one field.
+    const wrapped = unwrapping ? null : wrappedLine(kv);
+    if (wrapped !== null) {
+      unwrapping = true;
+      try {
+        return map(wrapped, line);
+      } finally {
+        unwrapping = false;
+      }
+    }
+    const tag = kv.format === 'json' ? jsonAfterHeader(text) : text.search(/(?:LEEF|CEF):/);
     bump(facts.headerKinds, tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare');
     const m = mapKv(kv, file, line);
     if (m.kind === 'traffic') bump(facts.layouts, m.layout);
@@ -250,9 +323,35 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       }
       const kv = keyValue(src.slice(from, to), line);
       if (kv) return kv;
-      if (cells.cell(2).trim().toUpperCase() === 'TRAFFIC') {
+      const early = cells.cell(2).trim();
+      if (early.toUpperCase() === 'TRAFFIC') {
+        // The type one field early: the Prisma / Strata variant, or a firewall line whose
+        // leading FUTURE_USE field a collector dropped (its Flags still in place, one early).
+        if (!FLAGS_VALUE.test(cells.cell(FLAGS_AT - 1).trim())) {
+          bump(facts.headerKinds, prefix.header);
+          return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
+        }
+        const restored = restoreLeadingField(cells);
+        bump(facts.headerKinds, restored.header);
+        const prepared = forced ?? pickLayout(restored.count, restored.cell(5));
+        if (prepared) return fromLayout(restored, line, prepared, null);
+      }
+      // Another log type one field early: Prisma / Strata lines of other types (THREAT, …) and
+      // AUDIT logs, which PAN-OS writes without the leading field (a lower-case type followed
+      // by the config version).
+      if (
+        looksLikeLogType(early) ||
+        (looksLikeLogType(early.toUpperCase()) && /^\d+$/.test(cells.cell(3).trim()))
+      ) {
         bump(facts.headerKinds, prefix.header);
-        return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
+        return skipType(early.toUpperCase());
+      }
+      // GLOBALPROTECT logs of PAN-OS 9.1.0-9.1.2 put Sequence Number and Action Flags before
+      // the type, so it sits two fields late.
+      const late = cells.cell(5).trim();
+      if (looksLikeLogType(late) && FLAGS_VALUE.test(cells.cell(4).trim())) {
+        bump(facts.headerKinds, prefix.header);
+        return skipType(late);
       }
       return reject(
         line,
@@ -279,7 +378,12 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     return fromLayout(cells, line, prepared, prefix.first);
   }
 
-  function fromLayout(cells: Row, line: number, prepared: PreparedLayout, first: string): Mapped {
+  function fromLayout(
+    cells: Row,
+    line: number,
+    prepared: PreparedLayout,
+    first: string | null,
+  ): Mapped {
     const need = (prepared.positions[REASON_SLOT] ?? 0) + 1;
     if (cells.count < need) {
       return reject(
@@ -322,6 +426,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   }
 
   const scanner = new FieldScanner();
+  /** True while a wrapped line is mapped: a wrapper inside a wrapper is not opened again. */
+  let unwrapping = false;
 
   function split(src: string, from: number, to: number, pre: PreRow | null): Row | SplitError {
     if (pre !== null) return pre;
@@ -524,13 +630,13 @@ function syslogPrefix(cells: Row): SyslogPrefix {
 }
 
 /**
- * True when field 0 may open a LEEF/CEF/JSON payload (it holds `EF:` or starts with `{`); a
+ * True when field 0 may open a LEEF/CEF/JSON payload (it holds `EF:` or ` {`, or starts with `{`); a
  * PAN-OS CSV line's field 0 is a syslog header and `1`. Checked without making its string.
  */
 function mayBeKv(cells: Row): boolean {
   if (!isSpanRow(cells)) {
     const v = cells.cell(0);
-    return v.includes('EF:') || v.trimStart().startsWith('{');
+    return v.includes('EF:') || v.trimStart().startsWith('{') || v.includes(' {');
   }
   const { src } = cells;
   const start = cells.start(0);
@@ -541,6 +647,9 @@ function mayBeKv(cells: Row): boolean {
   for (; i + 2 < end; i++) {
     if (src.charCodeAt(i) === 69 && src.charCodeAt(i + 1) === 70 && src.charCodeAt(i + 2) === 58)
       return true;
+  }
+  for (i = start; i + 1 < end; i++) {
+    if (src.charCodeAt(i) === 32 && src.charCodeAt(i + 1) === 123) return true;
   }
   return false;
 }

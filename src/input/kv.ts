@@ -18,11 +18,21 @@ const CEF_AT = /(?:^|\s)CEF:\d+\|/;
 export function parseKv(line: string): KvRecord | null {
   const t = line.trimStart();
   if (t.startsWith('{')) return parseJson(t);
+  // Strata Logging Service's syslog forwarding: a syslog header (program `logforwarder`), then
+  // the JSON object.
+  const brace = jsonAfterHeader(line);
+  if (brace > 0) return parseJson(line.slice(brace));
   const leef = LEEF_AT.exec(line);
   if (leef) return parseLeef(line.slice(leef.index + leef[0].length), leef[1] ?? '1.0');
   const cef = CEF_AT.exec(line);
   if (cef) return parseCef(line.slice(cef.index + cef[0].length));
   return null;
+}
+
+/** Where a JSON object that ends the line starts after a syslog header (` {`), or -1. */
+export function jsonAfterHeader(line: string): number {
+  const at = line.indexOf(' {');
+  return at >= 0 && line.trimEnd().endsWith('}') ? at + 1 : -1;
 }
 
 /**

@@ -111,6 +111,59 @@ describe('syslog mapping', () => {
     });
   });
 
+  it('skips other log types whose type is out of place (Prisma THREAT, AUDIT, 9.1 GLOBALPROTECT)', () => {
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+    // Synthetic, of the shape of layer-3-communications/pan-os-syslog Sample.hs threat_prisma_A.
+    const prismaThreat =
+      '<14>1 2021-10-28T02:58:53.586Z lf-host logforwarder - panwlogs - 2021-10-28T02:58:52.000000Z,no-serial,THREAT,url,10.0,2021-10-28T02:58:50.000000Z,192.0.2.1,192.0.2.2,192.0.2.3,192.0.2.4,OUT,,,google-play,vsys1,trust,untrust,tunnel.1,ethernet1/1,fwd,28182,1,59580,443,3502,443,tcp,block-url,example.com/,shopping,Informational,client to server,2719193,10.0.0.0-10.255.255.255,US,,0,0,,,,28,31,0,0,,dev,,,unknown,0,,0,1970-01-01T00:00:00.000000Z,N/A,unknown,0,0,,"shopping,low-risk",89ea2a40-656e-4c5a-b44c-c27b52de3982,0,,2021-10-28T02:58:50.719000Z,';
+    expect(m.map(prismaThreat, 1)).toEqual({ kind: 'skip', what: 'THREAT' });
+    // Synthetic, of the shape of elastic/integrations panw test-panw-panos-audit-sample.log:
+    // PAN-OS writes AUDIT logs without the leading field, type in lower case.
+    const audit =
+      'Apr 11 20:06:15 fw 012345678901,2024/04/11 20:06:15,audit,2561,gui-op,admin,"<show><system><info/></system></show>",success';
+    expect(m.map(audit, 2)).toEqual({ kind: 'skip', what: 'AUDIT' });
+    // Synthetic, of the shape of Graylog2/graylog-plugin-integrations PaloAlto9xTemplatesTest
+    // (a PAN-OS 9.1.0-9.1.2 GLOBALPROTECT log: sequence number and action flags before the type).
+    const gp =
+      '1,2020/04/01 10:49:35,012345678901,11,0x0,GLOBALPROTECT,0,2305,2020/04/01 10:49:35,vsys1,portal-prelogin,before-login,,,,192.168.0.0-192.168.255.255,,192.0.2.33,0.0.0.0,0.0.0.0,0.0.0.0,host-id,,Browser,Windows,"Windows 10, 64-bit",1,,,"",success,,0,,0,gp-portal';
+    expect(m.map(gp, 3)).toEqual({ kind: 'skip', what: 'GLOBALPROTECT' });
+  });
+
+  it('reads a TRAFFIC line whose leading field a collector dropped with the release layout', () => {
+    // Of the shape of u-siem/usiem-paloalto's test line (a 9.1 log without its leading "1,").
+    const full =
+      'Feb  5 15:05:55 pa-test 1,2021/02/05 15:05:55,0123456789,TRAFFIC,drop,2305,2021/02/05 15:05:56,192.168.2.1,192.168.3.2,0.0.0.0,0.0.0.0,intrazone-default,,,not-applicable,vsys1,untrust,untrust,ethernet1,,Log Collector,2021/02/05 15:05:55,77,1,35861,514,0,0,0x0,udp,deny,102,102,0,1,2021/02/08 16:06:59,0,any,0,3996658540,0x0,192.168.0.0-192.168.255.255,192.168.0.0-192.168.255.255,0,1,0,policy-deny,0,0,0,0,,pa-test,from-policy,,,0,,0,,N/A,0,0,0,0,aa1d1908-68cd-467a-bc90-68a57096ef3b,0,0,,,,,,,';
+    const ids = [
+      'receive_time',
+      'time_generated',
+      'sessionid',
+      'dport',
+      'flags',
+      'action',
+      'session_end_reason',
+      'device_name',
+    ] as const;
+    const read = (text: string) => {
+      const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+      const r = m.map(text, 1);
+      return r.kind === 'traffic' ? [r.layout, ...ids.map((id) => r.fields[id])] : r;
+    };
+    const want = read(full);
+    expect(want).toEqual([
+      '9.1',
+      '2021/02/05 15:05:55',
+      '2021/02/05 15:05:56',
+      '77',
+      '514',
+      '0x0',
+      'deny',
+      'policy-deny',
+      'pa-test',
+    ]);
+    expect(read(full.replace(' 1,2021/', ' 2021/'))).toEqual(want);
+    expect(read(full.slice(full.indexOf('1,') + 2))).toEqual(want);
+  });
+
   it.each([
     ['hello world', 'NOT_PANOS'],
     ['1,2020/02/09 00:00:00,0001,TRAFFIC,', 'TOO_FEW_FIELDS'],
@@ -189,6 +242,65 @@ describe('syslog mapping', () => {
     ).toEqual(['JSON', 'n-a', '0x0']);
     expect(m.map('{"LogType":"SYSTEM"}', 5)).toEqual({ kind: 'skip', what: 'SYSTEM' });
     expect(m.facts.layouts).toEqual({ LEEF: 1, CEF: 2, JSON: 1 });
+  });
+
+  it('reads the short custom CEF template (rule=, sz=, dz=, sid=, tbytes=)', () => {
+    // Synthetic, of the shape of the PAN-OS CEF sample in Google SecOps' Palo Alto Networks
+    // firewall parser docs.
+    const r = createMapper('x.log', { inputFormat: 'auto' }).map(
+      '<14>1 2024-04-04T16:21:56+02:00 FW-1 - - - - CEF:0|Palo Alto Networks|PAN-OS|10.1.10-h2|end|TRAFFIC|1|src=192.0.2.1 dst=192.0.2.2 srcTranslatedAddress=192.0.2.3 rule=R1 app=dns vs=vsys1 sz=IN dz=OUT sid=2935823 flags=0x400000 proto=udp act=allow tbytes=475 in=150 out=325 pkt=2 pktReceived=1 pktSent=1 reason=aged-out VsysName=V1 dvchost=FW-1',
+      1,
+    );
+    const ids = ['rule', 'from', 'to', 'sessionid', 'natsrc', 'flags', 'bytes', 'packets'] as const;
+    expect(r.kind === 'traffic' && ids.map((id) => r.fields[id])).toEqual([
+      'R1',
+      'IN',
+      'OUT',
+      '2935823',
+      '192.0.2.3',
+      '0x400000',
+      '475',
+      '2',
+    ]);
+  });
+
+  it("reads the PAN-OS line a collector's JSON event carries in message or _raw", () => {
+    // Synthetic, of the shape of a Logstash json_lines event of a syslog input (as in
+    // public SIEM-importer samples) and of Cribl's events (`_raw`).
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+    const line =
+      '1,2011/06/21 18:06:18,0009C100218,TRAFFIC,end,1,2011/06/21 18:06:27,192.0.2.13,192.0.2.231,0.0.0.0,0.0.0.0,Allow export,,,incomplete,vsys1,TAP,TAP,ethernet1/3,ethernet1/3,Copy Traffic Logs,2011/06/21 18:06:27,309703,1,61590,443,0,0,0x19,tcp,allow,66,66,0,1,2011/06/21 18:06:19,5,any,0,945780,0x0,US,US,0,1,0,aged-out,0,0,0,0,,PA-1,from-policy';
+    const logstash = JSON.stringify({ message: line, '@version': '1', host: '192.0.2.6' });
+    const r = m.map(logstash, 1);
+    expect(
+      r.kind === 'traffic' && [r.layout, r.fields.sessionid, r.fields.session_end_reason],
+    ).toEqual(['7.x', '309703', 'aged-out']);
+    const threat = line.replace(',TRAFFIC,end,', ',THREAT,url,');
+    expect(m.map(JSON.stringify({ _raw: `<14>Jun 21 18:06:27 fw ${threat}` }), 2)).toMatchObject({
+      kind: 'skip',
+      what: 'THREAT',
+    });
+    expect(m.facts.headerKinds).toEqual({ bare: 1, bsd: 1 });
+  });
+
+  it('reads Strata JSON behind a syslog header (the log forwarder program)', () => {
+    // Synthetic, of the shape shown in a Wazuh integration guide for Strata Logging Service
+    // syslog forwarding: `<14>Mar 30 08:53:11 log-forwarder-… logforwarder {"TimeReceived":…}`.
+    for (const parser of ['fast', 'csv-parse'] as const) {
+      const m = createMapper('x.log', { parser, inputFormat: 'auto' });
+      const r = m.map(
+        '<14>Mar 30 08:53:11 lf-1 logforwarder {"TimeReceived":"2026-03-30T08:46:57.000000Z","LogType":"TRAFFIC","Subtype":"end","Rule":"allow, internal","Action":"allow","SourcePort":51375,"Bytes":2386,"SessionEndReason":"tcp-rst-from-server"}',
+        1,
+      );
+      expect(
+        r.kind === 'traffic' && [r.layout, r.fields.rule, r.fields.bytes, r.fields.sport],
+      ).toEqual(['JSON', 'allow, internal', '2386', '51375']);
+      expect(m.map('<14>Mar 30 08:53:12 lf-1 logforwarder {"LogType":"THREAT"}', 2)).toEqual({
+        kind: 'skip',
+        what: 'THREAT',
+      });
+      expect(m.facts.headerKinds).toEqual({ bsd: 2 });
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { PanSerError } from './errors.js';
 import { createMapper, type MapOptions } from './fields/map.js';
 import type { Zone } from './fields/zone.js';
 import { countInto, createFeeder } from './feed.js';
+import { gunzipMembers } from './input/gunzip.js';
 import { describeReadError, openInput } from './input/open.js';
 import type { Io } from './io.js';
 import type { Classified, Reject } from './model.js';
@@ -96,7 +97,7 @@ export async function analyzeInputs(
       // records one by one: no per-record output, no --strict stop, no filter or zone (those
       // are functions, which cannot cross to a worker).
       const parallel =
-        opened.gunzip === null &&
+        !opened.gzip &&
         opened.size !== null &&
         minBytes > 0 &&
         opened.size >= minBytes &&
@@ -131,7 +132,7 @@ export async function analyzeInputs(
           }
           feeder.end();
         };
-        if (opened.gunzip) await pipeline(opened.source, opened.gunzip, sink);
+        if (opened.gzip) await pipeline(opened.source, gunzipMembers, sink);
         else await pipeline(opened.source, sink);
       }
     } catch (e) {

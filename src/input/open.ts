@@ -1,17 +1,18 @@
-// Opens one input named on the command line ("-" is stdin) as a byte stream, gunzipping inputs
-// that start with the gzip magic bytes (files, pipes and stdin alike). Turns every way of failing to open into a PanSerError
-// naming the file and the fix. The caller runs the stream through stream.pipeline.
+// Opens one input named on the command line ("-" is stdin) as a byte stream and says whether it
+// starts with the gzip magic bytes (files, pipes and stdin alike; gunzip.ts inflates those).
+// Turns every way of failing to open into a PanSerError naming the file and the fix. The caller
+// runs the stream through stream.pipeline.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createGunzip, type Gunzip } from 'node:zlib';
 import { PanSerError } from '../errors.js';
 import type { Io } from '../io.js';
+import { GzipError } from './gunzip.js';
 
 export interface OpenedInput {
   readonly source: Readable;
-  /** The gunzip stage to run the source through, for gzip files. */
-  readonly gunzip: Gunzip | null;
+  /** The source is gzip data: run it through gunzipMembers (gunzip.ts). */
+  readonly gzip: boolean;
   /** Size in bytes when known (files), for progress. */
   readonly size: number | null;
 }
@@ -54,7 +55,7 @@ export async function openInput(name: string, io: Io): Promise<OpenedInput> {
     throw asOpenError(name, e);
   }
   const source = createReadStream(name, { highWaterMark: 1 << 20 });
-  return { source, gunzip: gz ? createGunzip() : null, size };
+  return { source, gzip: gz, size };
 }
 
 /**
@@ -92,7 +93,7 @@ async function sniffStream(source: Readable): Promise<OpenedInput> {
   }
   return {
     source: Readable.from(replay(), { objectMode: false }),
-    gunzip: gz ? createGunzip() : null,
+    gzip: gz,
     size: null,
   };
 }
@@ -139,6 +140,7 @@ export function describeReadError(name: string, e: unknown): PanSerError {
   if (e instanceof PanSerError) return e;
   const err = e as NodeJS.ErrnoException;
   if (
+    e instanceof GzipError ||
     err.code === 'Z_DATA_ERROR' ||
     err.code === 'Z_BUF_ERROR' ||
     /unexpected end of file/i.test(err.message)

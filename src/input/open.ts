@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { PanSerError } from '../errors.js';
 import type { Io } from '../io.js';
 import { GzipError } from './gunzip.js';
+import { foreignKind, MAGIC_BYTES } from './magic.js';
 
 export interface OpenedInput {
   readonly source: Readable;
@@ -45,9 +46,9 @@ export async function openInput(name: string, io: Io): Promise<OpenedInput> {
   try {
     const fh = await open(name, 'r');
     try {
-      const head = Buffer.alloc(2);
-      const { bytesRead } = await fh.read(head, 0, 2, 0);
-      gz = bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+      const head = Buffer.alloc(MAGIC_BYTES);
+      const { bytesRead } = await fh.read(head, 0, MAGIC_BYTES, 0);
+      gz = isGzip(head.subarray(0, bytesRead), name);
     } finally {
       await fh.close();
     }
@@ -67,7 +68,7 @@ async function sniffStream(source: Readable): Promise<OpenedInput> {
   const head: Buffer[] = [];
   let headBytes = 0;
   let done = false;
-  while (headBytes < 2) {
+  while (headBytes < MAGIC_BYTES) {
     const n = await it.next();
     if (n.done === true) {
       done = true;
@@ -78,7 +79,7 @@ async function sniffStream(source: Readable): Promise<OpenedInput> {
     headBytes += b.length;
   }
   const first = head.length === 0 ? Buffer.alloc(0) : Buffer.concat(head);
-  const gz = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+  const gz = isGzip(first, '-');
   async function* replay(): AsyncGenerator<Buffer> {
     try {
       if (first.length > 0) yield first;
@@ -96,6 +97,21 @@ async function sniffStream(source: Readable): Promise<OpenedInput> {
     gzip: gz,
     size: null,
   };
+}
+
+/**
+ * True when `head` (an input's first bytes) starts with the gzip magic; throws for a kind pan-ser
+ * cannot read but can name (an archive, a workbook, another compression: magic.ts).
+ */
+function isGzip(head: Uint8Array, name: string): boolean {
+  const foreign = foreignKind(head);
+  if (foreign !== null) {
+    throw new PanSerError('INPUT_UNREADABLE', `is ${foreign.what}`, {
+      file: name,
+      hint: foreign.fix.replaceAll('FILE', name === '-' ? 'FILE' : name),
+    });
+  }
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
 function toBuffer(v: unknown): Buffer {

@@ -3,7 +3,7 @@
 // stop a read, so "unreadable" is made of things no user can read. A FIFO without a writer would
 // hang the open, so pipes are only tested with a writer (bash <(…)).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,11 @@ const GOOD_LINES = 4;
 const dir = mkdtempSync(join(tmpdir(), 'pan-ser-inputs-'));
 let server: Server;
 const sock = join(dir, 'log.sock');
+// Kinds pan-ser names by their first bytes (input/magic.ts) instead of rejecting each "line".
+const zip = join(dir, 'logs.zip');
+writeFileSync(zip, Buffer.from('PK\x03\x04\x14\x00\x00\x00traffic.csv', 'latin1'));
+const xz = join(dir, 'traffic.log.xz');
+writeFileSync(xz, Buffer.from('\xfd7zXZ\x00\x00\x04', 'latin1'));
 
 beforeAll(async () => {
   server = createServer();
@@ -36,6 +41,8 @@ describe('inputs that cannot be read', () => {
     ['a path through a file', `${GOOD}/x.log`, /a part of the path is a file/],
     ['a socket', sock, /is a socket, not a log file/],
     ['a missing file', 'no-such.log', /no such file/],
+    ['a ZIP archive', zip, /is a ZIP archive .*unzip -p .*logs\.zip \| pan-ser analyze -/],
+    ['an xz file', xz, /is xz-compressed .*xzcat .*traffic\.log\.xz \| pan-ser analyze -/],
     // Readable by mode even for root, but reading at offset 0 fails with EIO (Linux).
     ...(existsSync('/proc/self/mem')
       ? [
@@ -105,5 +112,13 @@ describe('pipes', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^pan-ser: -: gzip data is corrupt or cut short/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('bzip2 on standard input is named, with the command that reads it, exit 2', () => {
+    const r = bash(`printf 'BZh91AY&SY' | node bin/pan-ser.js analyze -`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'pan-ser: -: is bzip2-compressed [INPUT_UNREADABLE] (decompress it into standard input: bzcat FILE | pan-ser analyze -)\n',
+    );
   });
 });

@@ -86,8 +86,8 @@ class ArrayRow implements Row {
   }
 }
 
-const BLANK: Skip = { kind: 'skip', what: '(blank)' };
-const HEADER: Skip = { kind: 'skip', what: '(header)' };
+export const BLANK: Skip = { kind: 'skip', what: '(blank)' };
+export const HEADER: Skip = { kind: 'skip', what: '(header)' };
 const skipCache = new Map<string, Skip>();
 
 function skipType(type: string): Skip {

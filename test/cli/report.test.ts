@@ -3,7 +3,7 @@
 // checked against the generator's truth file, diff on two seeds, and the progress line.
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +193,26 @@ describe('--output', () => {
     const r = await runCli(['analyze', FIXTURES[0] ?? '', '-o', join(work, 'no/such/dir/r.txt')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write the report .*\[OUTPUT_UNWRITABLE\]/);
+  });
+});
+
+describe('--output onto an input', () => {
+  it('is refused before the log is emptied, by any name or link', async () => {
+    const log = join(work, 'own.csv');
+    const original = readFileSync(FIXTURES[0] ?? '');
+    writeFileSync(log, original);
+    const link = join(work, 'own-link.csv');
+    symlinkSync(log, link);
+    for (const [inputs, output] of [
+      [[log], log],
+      [[FIXTURES[0] ?? '', link], `${work}/./own.csv`],
+    ] as const) {
+      const r = await runCli(['analyze', ...inputs, '-f', 'csv', '-o', output]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--output .* is also an input .*\[USAGE\]/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(readFileSync(log).equals(original)).toBe(true);
+    }
   });
 });
 

@@ -4,7 +4,7 @@
 import type { Summary } from '../aggregate/summary.js';
 import { escapeMarkdown as md } from './escape.js';
 import { bytes, num } from './table.js';
-import { sparkline } from './sparkline.js';
+import { BUCKET_WIDENED, sparkline } from './sparkline.js';
 import type { View } from './view.js';
 
 const sessions = (n: number): string => `${num(n)} session${n === 1 ? '' : 's'}`;
@@ -50,7 +50,7 @@ export function renderMarkdown(s: Summary, view: View): string {
   if (s.timeline.buckets.length > 1) {
     const series = s.timeline.buckets.map((b) => b.sessions);
     out.push(
-      `Sessions per ${s.timeline.bucket} from ${s.timeline.buckets[0]?.start ?? ''}: \`${sparkline(series)}\` (max ${num(Math.max(...series))})`,
+      `Sessions per ${s.timeline.bucket}${s.timeline.widened ? ` (${BUCKET_WIDENED})` : ''} from ${s.timeline.buckets[0]?.start ?? ''}: \`${sparkline(series)}\` (max ${num(Math.max(...series))})`,
       '',
     );
   }

@@ -5,7 +5,7 @@ import Table from 'cli-table3';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
 import { escapeTerminal as t } from './escape.js';
-import { sparkline, squeeze } from './sparkline.js';
+import { BUCKET_WIDENED, sparkline, squeeze } from './sparkline.js';
 import { renderFindings } from './findings.js';
 import { bytes, num, wrap } from './text.js';
 import type { View } from './view.js';
@@ -190,7 +190,7 @@ function renderTimeline(s: Summary, c: ChalkInstance, width: number): string[] {
   const per = k === 1 ? tl.bucket : `${k} × ${tl.bucket}`;
   const out = [
     c.bold(`Over time: sessions per ${per}, ${first} → ${lastB}`) +
-      (tl.widened ? c.dim(' (--bucket widened to keep the chart bounded)') : ''),
+      (tl.widened ? c.dim(` (${BUCKET_WIDENED})`) : ''),
   ];
   const row = (label: string, series: number[]) => {
     const sq = squeeze(series, room);

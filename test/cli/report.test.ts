@@ -196,6 +196,18 @@ describe('--output', () => {
   });
 });
 
+describe('a widened --bucket', () => {
+  it('is said in every report that shows the chart, as in JSON', async () => {
+    const args = ['analyze', FIXTURES[0] ?? '', '--bucket', '1m', '--no-color'];
+    const s = JSON.parse((await runCli([...args, '-f', 'json'])).stdout) as Summary;
+    expect(s.timeline.widened).toBe(true);
+    for (const format of ['table', 'markdown', 'html'])
+      expect((await runCli([...args, '-f', format])).stdout, format).toContain(
+        '--bucket widened to keep the chart bounded',
+      );
+  });
+});
+
 describe('--output onto an input', () => {
   it('is refused before the log is emptied, by any name or link', async () => {
     const log = join(work, 'own.csv');

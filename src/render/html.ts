@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASON_KEYS } from '../knowledge/reasons.js';
 import { escapeHtml as h } from './escape.js';
-import { bytes, num } from './table.js';
+import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './table.js';
 import { BUCKET_WIDENED } from './sparkline.js';
 import type { View } from './view.js';
 
@@ -393,6 +393,16 @@ ${table(
       new Set([2, 3, 4, 5]),
     )}</section>`,
   );
+  const unknown = unrecognizedValues(s);
+  if (unknown.length > 0) {
+    body.push(
+      `<section><h2>${h(UNRECOGNIZED_TITLE)}</h2>${table(
+        ['What', 'Value', 'Sessions'],
+        unknown.map(([what, r]) => [{ text: what }, { text: r.value }, n(r.sessions)]),
+        new Set([2]),
+      )}</section>`,
+    );
+  }
   if (s.rejects.total > 0) {
     body.push(
       `<section><h2>Rejected lines: ${num(s.rejects.total)}</h2>${table(

@@ -3,7 +3,7 @@
 // Every log-derived string goes through escapeMarkdown (pipes, backticks, markup, controls). Pure.
 import type { Summary } from '../aggregate/summary.js';
 import { escapeMarkdown as md } from './escape.js';
-import { bytes, num } from './table.js';
+import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './table.js';
 import { BUCKET_WIDENED, sparkline } from './sparkline.js';
 import type { View } from './view.js';
 
@@ -94,6 +94,14 @@ export function renderMarkdown(s: Summary, view: View): string {
         .join(', ');
       out.push(`| ${row.values.map(md).join(' | ')} | ${num(row.sessions)} | ${reasons} |`);
     }
+    out.push('');
+  }
+
+  const unknown = unrecognizedValues(s);
+  if (unknown.length > 0) {
+    out.push(`### ${UNRECOGNIZED_TITLE}`, '');
+    for (const [what, r] of unknown)
+      out.push(`- ${what} "${md(r.value)}": ${sessions(r.sessions)}`);
     out.push('');
   }
 

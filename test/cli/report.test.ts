@@ -196,6 +196,22 @@ describe('--output', () => {
   });
 });
 
+describe('unrecognized values', () => {
+  it('are named with their counts in every report format, as in JSON', async () => {
+    const args = ['analyze', 'fixtures/bad/unknown-values.csv', '--no-color'];
+    const s = JSON.parse((await runCli([...args, '-f', 'json'])).stdout) as Summary;
+    const values = [...s.unrecognized.reasons, ...s.unrecognized.actions].map((r) => r.value);
+    expect(values).toEqual(['flux-capacitor', 'teleport']);
+    for (const format of ['table', 'markdown', 'html', 'csv']) {
+      const out = (await runCli([...args, '-f', format])).stdout;
+      for (const v of values) expect(out, `${format} ${v}`).toContain(v);
+    }
+    const csv = (await runCli([...args, '-f', 'csv'])).stdout;
+    expect(csv).toContain('unrecognized,reason,flux-capacitor,,1,');
+    expect(csv).toContain('unrecognized,action,teleport,,1,');
+  });
+});
+
 describe('a widened --bucket', () => {
   it('is said in every report that shows the chart, as in JSON', async () => {
     const args = ['analyze', FIXTURES[0] ?? '', '--bucket', '1m', '--no-color'];

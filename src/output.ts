@@ -2,6 +2,7 @@
 // stream's backpressure (write() returning false waits for 'drain'), so a per-record format can
 // stream millions of lines without buffering them. Only this file opens the output file.
 import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { PanSerError } from './errors.js';
 
@@ -17,7 +18,12 @@ export interface Sink {
   end(): Promise<void>;
 }
 
-export async function openSink(stdout: Writable, file: string | undefined): Promise<Sink> {
+export async function openSink(
+  stdout: Writable,
+  file: string | undefined,
+  inputs: readonly string[] = [],
+): Promise<Sink> {
+  if (file !== undefined) await refuseInput(file, inputs);
   const stream = file === undefined ? stdout : await openFile(file);
   let queued: string[] = [];
   let size = 0;
@@ -62,6 +68,29 @@ export async function openSink(stdout: Writable, file: string | undefined): Prom
       check();
     },
   };
+}
+
+/**
+ * Opening the report file empties it, before any input is read: when it is one of the inputs
+ * (by any name or link), the run would read nothing and destroy the log.
+ */
+async function refuseInput(file: string, inputs: readonly string[]): Promise<void> {
+  const id = async (name: string) => {
+    try {
+      const s = await stat(name);
+      return `${s.dev}:${s.ino}`;
+    } catch {
+      return null; // not there (yet): the input or the output path names it later
+    }
+  };
+  const out = await id(file);
+  if (out === null) return;
+  for (const input of inputs) {
+    if (input !== '-' && (await id(input)) === out)
+      throw new PanSerError('USAGE', `--output ${file} is also an input (${input})`, {
+        hint: 'write the report to another file: opening it would empty the log before it is read',
+      });
+  }
 }
 
 function openFile(file: string): Promise<Writable> {

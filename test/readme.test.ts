@@ -6,7 +6,7 @@ import { FORMAT_NAMES } from '../src/render/registry.js';
 import { renderFindingsList } from '../src/render/findings-list.js';
 import { renderReasons } from '../src/render/reasons.js';
 import { DEFAULT_VIEW } from '../src/render/view.js';
-import { ROOT } from './helpers/io.js';
+import { ROOT, runCli } from './helpers/io.js';
 
 describe('README', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -31,6 +31,16 @@ describe('README', () => {
     const m = /### Output formats\n([\s\S]*?)\n### /.exec(readme);
     const listed = [...(m?.[1] ?? '').matchAll(/^\| `([a-z]+)` \|/gm)].map((x) => x[1]);
     expect(listed).toEqual([...FORMAT_NAMES]);
+  });
+
+  it("names every option of every command's --help", async () => {
+    for (const command of ['analyze', 'diff', 'reasons', 'findings', 'explain', '']) {
+      const help = (await runCli([...(command === '' ? [] : [command]), '--help'])).stdout;
+      const options = [...help.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1] ?? '');
+      expect(options.length, command).toBeGreaterThan(0);
+      for (const o of options.filter((x) => x !== '--help'))
+        expect(readme, `${command} ${o}`).toMatch(new RegExp(`\`${o}[\` ]`));
+    }
   });
 
   it('documents each exit code of the one table', () => {

@@ -4,6 +4,7 @@
 // Pure and mergeable.
 import type { Classified } from '../model.js';
 import { sliceValue, type SliceKey } from '../slice/terms.js';
+import { clipGroupValue } from './group-value.js';
 import { TopK, type TopKData } from './top-k.js';
 
 export interface SliceRow {
@@ -42,7 +43,7 @@ export class GroupBy {
   }
 
   add(c: Classified, reason: string, n: number): void {
-    const values = this.keys.map((k) => sliceValue(c, k));
+    const values = this.keys.map((k) => clipGroupValue(sliceValue(c, k)));
     // JSON keys: log values may hold any character, so no separator could be trusted.
     this.totals.add(JSON.stringify(values), n);
     this.pairs.add(JSON.stringify([reason, ...values]), n);

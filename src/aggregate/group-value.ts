@@ -12,7 +12,11 @@ export const MAX_GROUP_VALUE = 200;
 
 /** The value, clipped to MAX_GROUP_VALUE characters (with a trailing …). */
 export function groupValue(c: Pick<Classified, 'rec'>, key: GroupKey): string {
-  const v = rawGroupValue(c, key);
+  return clipGroupValue(rawGroupValue(c, key));
+}
+
+/** A value for any group table (these and the --group-by table), clipped the one way. */
+export function clipGroupValue(v: string): string {
   return v.length > MAX_GROUP_VALUE ? `${v.slice(0, MAX_GROUP_VALUE)}…` : v;
 }
 

@@ -256,7 +256,7 @@ export async function analyzeCommand(
   const quiet = flags.quiet === true;
   const thresholds = parseThresholds(flags.threshold ?? []);
 
-  const sink = quiet ? null : await openSink(io.stdout, flags.output);
+  const sink = quiet ? null : await openSink(io.stdout, flags.output, files);
   const progress = progressEnabled(io) ? createProgress(io, files.length) : null;
   let printed = 0;
   let inputErrors = 0;

@@ -149,8 +149,8 @@ function wrappedLine(kv: KvRecord): string | null {
 const FLAGS_AT = LAYOUTS[0]?.fields.indexOf('flags') ?? -1;
 const FLAGS_VALUE = /^0x[0-9a-f]+$/i;
 
-const BLANK: Skip = { kind: 'skip', what: '(blank)' };
-const HEADER: Skip = { kind: 'skip', what: '(header)' };
+export const BLANK: Skip = { kind: 'skip', what: '(blank)' };
+export const HEADER: Skip = { kind: 'skip', what: '(header)' };
 const skipCache = new Map<string, Skip>();
 
 function skipType(type: string): Skip {

@@ -63,5 +63,30 @@ export async function readSavedReport(name: string): Promise<Summary | null> {
   if (!Array.isArray(o.reasons) || !Array.isArray(o.findings)) {
     throw refuse('its reasons or findings are not lists');
   }
+  const bad = malformed(o);
+  if (bad !== null) throw refuse(bad);
   return data as Summary;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** Every element is an object with a string `key` and a count `sessions`. */
+const rowsOk = (v: unknown, key: string): boolean =>
+  Array.isArray(v) &&
+  v.every((r) => isObject(r) && typeof r[key] === 'string' && isCount(r.sessions));
+
+/** What `diff` would trip over in the tables it reads, or null when they have its shape. */
+function malformed(o: Record<string, unknown>): string | null {
+  if (o.weight !== 'rows' && o.weight !== 'repeat') return 'its weight is not rows or repeat';
+  if (!isObject(o.totals) || !isCount(o.totals.sessions)) return 'its totals have no session count';
+  if (!rowsOk(o.reasons, 'reason')) return 'a reason row lacks its name or session count';
+  if (!rowsOk(o.findings, 'id')) return 'a finding lacks its id or session count';
+  const groups = o.groups;
+  for (const dimension of ['rule', 'app'] as const) {
+    const byReason = isObject(groups) ? groups[dimension] : undefined;
+    if (!isObject(byReason) || !Object.values(byReason).every((rows) => rowsOk(rows, 'value')))
+      return `its ${dimension} tables are missing or malformed`;
+  }
+  return null;
 }

@@ -44,6 +44,10 @@ export function renderCsv(s: Summary, view: View): string {
       pct(x.sessions),
       null,
     ]);
+  for (const r of s.unrecognized.reasons)
+    rows.push(['unrecognized', 'reason', r.value, null, r.sessions, pct(r.sessions), null]);
+  for (const a of s.unrecognized.actions)
+    rows.push(['unrecognized', 'action', a.value, null, a.sessions, pct(a.sessions), null]);
   for (const f of s.findings)
     rows.push(['findings', f.severity, f.id, null, f.sessions, f.percent, f.bytes]);
   for (const r of seen) {

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASON_KEYS } from '../knowledge/reasons.js';
 import { escapeHtml as h } from './escape.js';
-import { bytes, num } from './table.js';
+import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './table.js';
+import { BUCKET_WIDENED } from './sparkline.js';
 import type { View } from './view.js';
 
 /** Presentation only: one colour per reason, by precedence position (unrecognized: grey). */
@@ -318,7 +319,7 @@ ${table(
   new Set([2, 3, 4]),
 )}</section>`);
   body.push(
-    `<section><h2>Reasons over time <span class="muted">(per ${h(s.timeline.bucket)}${s.timeline.widened ? ', widened to stay bounded' : ''})</span></h2>${timeChart(s)}</section>`,
+    `<section><h2>Reasons over time <span class="muted">(per ${h(s.timeline.bucket)}${s.timeline.widened ? `; ${h(BUCKET_WIDENED)}` : ''})</span></h2>${timeChart(s)}</section>`,
   );
   body.push(`<section><h2>Findings</h2>${findings(s, view.top)}</section>`);
   if (s.slice) {
@@ -392,6 +393,16 @@ ${table(
       new Set([2, 3, 4, 5]),
     )}</section>`,
   );
+  const unknown = unrecognizedValues(s);
+  if (unknown.length > 0) {
+    body.push(
+      `<section><h2>${h(UNRECOGNIZED_TITLE)}</h2>${table(
+        ['What', 'Value', 'Sessions'],
+        unknown.map(([what, r]) => [{ text: what }, { text: r.value }, n(r.sessions)]),
+        new Set([2]),
+      )}</section>`,
+    );
+  }
   if (s.rejects.total > 0) {
     body.push(
       `<section><h2>Rejected lines: ${num(s.rejects.total)}</h2>${table(

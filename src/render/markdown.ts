@@ -3,8 +3,8 @@
 // Every log-derived string goes through escapeMarkdown (pipes, backticks, markup, controls). Pure.
 import type { Summary } from '../aggregate/summary.js';
 import { escapeMarkdown as md } from './escape.js';
-import { bytes, num } from './table.js';
-import { sparkline } from './sparkline.js';
+import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './table.js';
+import { BUCKET_WIDENED, sparkline } from './sparkline.js';
 import type { View } from './view.js';
 
 const sessions = (n: number): string => `${num(n)} session${n === 1 ? '' : 's'}`;
@@ -50,7 +50,7 @@ export function renderMarkdown(s: Summary, view: View): string {
   if (s.timeline.buckets.length > 1) {
     const series = s.timeline.buckets.map((b) => b.sessions);
     out.push(
-      `Sessions per ${s.timeline.bucket} from ${s.timeline.buckets[0]?.start ?? ''}: \`${sparkline(series)}\` (max ${num(Math.max(...series))})`,
+      `Sessions per ${s.timeline.bucket}${s.timeline.widened ? ` (${BUCKET_WIDENED})` : ''} from ${s.timeline.buckets[0]?.start ?? ''}: \`${sparkline(series)}\` (max ${num(Math.max(...series))})`,
       '',
     );
   }
@@ -94,6 +94,14 @@ export function renderMarkdown(s: Summary, view: View): string {
         .join(', ');
       out.push(`| ${row.values.map(md).join(' | ')} | ${num(row.sessions)} | ${reasons} |`);
     }
+    out.push('');
+  }
+
+  const unknown = unrecognizedValues(s);
+  if (unknown.length > 0) {
+    out.push(`### ${UNRECOGNIZED_TITLE}`, '');
+    for (const [what, r] of unknown)
+      out.push(`- ${what} "${md(r.value)}": ${sessions(r.sessions)}`);
     out.push('');
   }
 

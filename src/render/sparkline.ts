@@ -25,3 +25,6 @@ export function sparkline(series: readonly number[]): string {
     })
     .join('');
 }
+
+/** What every report says when a fixed --bucket had to be doubled to keep the series bounded. */
+export const BUCKET_WIDENED = '--bucket widened to keep the chart bounded';

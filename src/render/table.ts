@@ -2,10 +2,10 @@
 // string passes through escapeTerminal. Pure: (summary, view) => string.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
+import { GROUP_KEYS, GROUP_LABELS, type GroupRow, type Summary } from '../aggregate/summary.js';
 import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
 import { escapeTerminal as t } from './escape.js';
-import { sparkline, squeeze } from './sparkline.js';
+import { BUCKET_WIDENED, sparkline, squeeze } from './sparkline.js';
 import { renderFindings } from './findings.js';
 import { bytes, num, wrap } from './text.js';
 import type { View } from './view.js';
@@ -133,12 +133,9 @@ export function renderTable(s: Summary, view: View): string {
     out.push(...renderTops(s, c, view, width));
   }
 
-  const unknown = [
-    ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
-    ...s.unrecognized.actions.map((r) => ['action', r] as const),
-  ];
+  const unknown = unrecognizedValues(s);
   if (unknown.length > 0) {
-    out.push(c.bold('Unrecognized values (counted, not understood)'));
+    out.push(c.bold(UNRECOGNIZED_TITLE));
     for (const [what, r] of unknown) out.push(`  ${what} "${t(r.value)}": ${num(r.sessions)}`);
     out.push('');
   }
@@ -190,7 +187,7 @@ function renderTimeline(s: Summary, c: ChalkInstance, width: number): string[] {
   const per = k === 1 ? tl.bucket : `${k} × ${tl.bucket}`;
   const out = [
     c.bold(`Over time: sessions per ${per}, ${first} → ${lastB}`) +
-      (tl.widened ? c.dim(' (--bucket widened to keep the chart bounded)') : ''),
+      (tl.widened ? c.dim(` (${BUCKET_WIDENED})`) : ''),
   ];
   const row = (label: string, series: number[]) => {
     const sq = squeeze(series, room);
@@ -240,4 +237,13 @@ function countList(counts: Record<string, number>): string {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([k, v]) => `${t(k)} ${num(v)}`)
     .join(', ');
+}
+
+/** The raw end reasons and actions the tables do not know, for every report to list. */
+export const UNRECOGNIZED_TITLE = 'Unrecognized values (counted, not understood)';
+export function unrecognizedValues(s: Summary): (readonly ['end reason' | 'action', GroupRow])[] {
+  return [
+    ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
+    ...s.unrecognized.actions.map((r) => ['action', r] as const),
+  ];
 }

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GroupBy } from '../../src/aggregate/group-by.js';
+import { MAX_GROUP_VALUE } from '../../src/aggregate/group-value.js';
 import { FIELD_IDS, type Fields } from '../../src/fields/field-ids.js';
 import type { Classified } from '../../src/model.js';
 
@@ -59,5 +60,19 @@ describe('GroupBy', () => {
         expect(a.finish(1000, ORDER)).toEqual(got);
       }),
     );
+  });
+});
+
+describe('GroupBy values', () => {
+  it('are clipped to MAX_GROUP_VALUE like every group table, and long values sharing a start merge', () => {
+    const g = new GroupBy(['rule', 'app'], 1000);
+    const long = 'r'.repeat(MAX_GROUP_VALUE);
+    g.add(rec(`${long}A${'x'.repeat(5000)}`, 'ssl'), 'tcp-fin', 1);
+    g.add(rec(`${long}B`, 'ssl'), 'aged-out', 2);
+    const rows = g.finish(10, ORDER).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.values).toEqual([`${long}…`, 'ssl']);
+    expect(rows[0]?.sessions).toBe(3);
+    expect(rows[0]?.byReason).toEqual({ 'tcp-fin': 1, 'aged-out': 2 });
   });
 });

@@ -3,7 +3,7 @@
 // checked against the generator's truth file, diff on two seeds, and the progress line.
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { FORMAT_NAMES } from '../../src/render/registry.js';
 import { renderTable } from '../../src/render/table.js';
 import { DEFAULT_VIEW } from '../../src/render/view.js';
-import { runCli, SHARED } from '../helpers/io.js';
+import { FIXTURES as FIXTURES_DIR, runCli, SHARED } from '../helpers/io.js';
 import { HOSTILE, summaryWithFindings } from '../helpers/summary.js';
 
 const GEN = join(SHARED, 'tools/gen-panlogs.mjs');
@@ -193,6 +193,54 @@ describe('--output', () => {
     const r = await runCli(['analyze', FIXTURES[0] ?? '', '-o', join(work, 'no/such/dir/r.txt')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write the report .*\[OUTPUT_UNWRITABLE\]/);
+  });
+});
+
+describe('unrecognized values', () => {
+  it('are named with their counts in every report format, as in JSON', async () => {
+    const args = ['analyze', 'fixtures/bad/unknown-values.csv', '--no-color'];
+    const s = JSON.parse((await runCli([...args, '-f', 'json'])).stdout) as Summary;
+    const values = [...s.unrecognized.reasons, ...s.unrecognized.actions].map((r) => r.value);
+    expect(values).toEqual(['flux-capacitor', 'teleport']);
+    for (const format of ['table', 'markdown', 'html', 'csv']) {
+      const out = (await runCli([...args, '-f', format])).stdout;
+      for (const v of values) expect(out, `${format} ${v}`).toContain(v);
+    }
+    const csv = (await runCli([...args, '-f', 'csv'])).stdout;
+    expect(csv).toContain('unrecognized,reason,flux-capacitor,,1,');
+    expect(csv).toContain('unrecognized,action,teleport,,1,');
+  });
+});
+
+describe('a widened --bucket', () => {
+  it('is said in every report that shows the chart, as in JSON', async () => {
+    const args = ['analyze', FIXTURES[0] ?? '', '--bucket', '1m', '--no-color'];
+    const s = JSON.parse((await runCli([...args, '-f', 'json'])).stdout) as Summary;
+    expect(s.timeline.widened).toBe(true);
+    for (const format of ['table', 'markdown', 'html'])
+      expect((await runCli([...args, '-f', format])).stdout, format).toContain(
+        '--bucket widened to keep the chart bounded',
+      );
+  });
+});
+
+describe('--output onto an input', () => {
+  it('is refused before the log is emptied, by any name or link', async () => {
+    const log = join(work, 'own.csv');
+    const original = readFileSync(FIXTURES[0] ?? '');
+    writeFileSync(log, original);
+    const link = join(work, 'own-link.csv');
+    symlinkSync(log, link);
+    for (const [inputs, output] of [
+      [[log], log],
+      [[FIXTURES[0] ?? '', link], `${work}/./own.csv`],
+    ] as const) {
+      const r = await runCli(['analyze', ...inputs, '-f', 'csv', '-o', output]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--output .* is also an input .*\[USAGE\]/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(readFileSync(log).equals(original)).toBe(true);
+    }
   });
 });
 
@@ -446,12 +494,77 @@ describe('diff', () => {
       expect(r.stderr, name).toMatch(new RegExp(`${name}: a damaged pan-ser report: `));
       expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
     }
-    // A JSON object of another tool is still read as a log (and its line rejected).
+    // Tables of the wrong shape are refused too, not an internal error or a count of NaN.
+    const report = JSON.parse(text) as Record<string, unknown>;
+    const shapes: [string, Record<string, unknown>][] = [
+      ['nogroups.json', { ...report, groups: {} }],
+      ['nototals.json', { ...report, totals: {} }],
+      ['badreason.json', { ...report, reasons: [{ reason: 'threat', sessions: 'many' }] }],
+      ['nullfinding.json', { ...report, findings: [null] }],
+      ['noweight.json', { ...report, weight: undefined }],
+    ];
+    for (const [name, body] of shapes) {
+      const bad = join(work, name);
+      writeFileSync(bad, JSON.stringify(body));
+      const r = await runCli(['diff', saved, bad]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toMatch(new RegExp(`${name}: a damaged pan-ser report: `));
+      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
+    }
+  });
+
+  it("refuses a side with no PAN-OS line (another tool's JSON, a report on stdin) in one line", async () => {
+    const { file } = generate(50, 'diff-not-a-log');
+    const saved = join(work, 'diff-not-a-log.json');
+    await runCli(['analyze', file, '-f', 'json', '-o', saved]);
     const other = join(work, 'other.json');
-    writeFileSync(other, JSON.stringify({ tool: 'other' }) + '\n');
+    writeFileSync(other, JSON.stringify({ tool: 'other', hits: [1, 2] }, null, 2) + '\n');
     const r = await runCli(['diff', saved, other]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/other\.json:1: .*\[NOT_PANOS\]/);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^pan-ser: \S+other\.json: neither a PAN-OS log nor a pan-ser report: none of its 7 lines is a PAN-OS log \[INPUT_UNREADABLE\]/,
+    );
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const piped = await runCli(['diff', '-', file], { stdin: readFileSync(saved) });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/^pan-ser: -: neither a PAN-OS log nor a pan-ser report: /);
+    expect(piped.stderr.trim().split('\n')).toHaveLength(1);
+    // A log of other types only (0 TRAFFIC sessions) is still a log.
+    const threats = join(work, 'threat-only.log');
+    writeFileSync(
+      threats,
+      readFileSync(join(FIXTURES_DIR, 'mixed/decryption-threat-auth.log'), 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes(',TRAFFIC,'))
+        .join('\n'),
+    );
+    expect((await runCli(['diff', threats, file])).code).toBe(0);
+  });
+
+  it('refuses to compare a rows-weighted side with a Repeat-Count-weighted one', async () => {
+    const { file } = generate(300, 'diff-weight');
+    const rows = join(work, 'diff-weight-rows.json');
+    const repeat = join(work, 'diff-weight-repeat.json');
+    await runCli(['analyze', file, '-f', 'json', '-o', rows]);
+    await runCli(['analyze', file, '-f', 'json', '--weight', 'repeat', '-o', repeat]);
+    for (const args of [
+      [rows, repeat],
+      ['--weight', 'repeat', file, rows],
+      [repeat, file],
+    ]) {
+      const r = await runCli(['diff', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr, args.join(' ')).toMatch(
+        /counts .* but .* counts .*: the numbers would not compare \[USAGE\]/,
+      );
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const same = await runCli(['diff', '--weight', 'repeat', '--format', 'json', repeat, file]);
+    expect(same.code, same.stderr).toBe(0);
+    const d = (JSON.parse(same.stdout) as { diff: SummaryDiff }).diff;
+    expect(d.reasons.every((x) => x.change === 0)).toBe(true);
   });
 
   it('exit 2 when a side cannot be read', async () => {

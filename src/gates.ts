@@ -1,8 +1,11 @@
 // CI gates (--fail-on): parsing `<reason|finding-id>[>N|>P%]` and judging a Summary against them.
-// A reason must be one the reason table knows; any other kebab-case term is a finding id, which
-// breaches only when summary.findings holds it (an id that never matched never breaches). Pure.
+// The term must be a reason the reason table knows or an id the findings table knows: a typo is
+// a usage error, never a gate that silently cannot breach. A finding breaches only when
+// summary.findings holds it. Pure.
 import type { Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
+import { FINDING_IDS } from './classify/findings.js';
+import { editDistance } from './explain.js';
 import { REASON_KEYS, type ReasonKey } from './knowledge/reasons.js';
 
 export interface Gate {
@@ -42,12 +45,13 @@ export function parseGate(raw: string): Gate {
     throw new PanSerError('USAGE', `--fail-on "${raw}": a session count is a whole number`);
   }
   const isReason = (REASON_KEYS as readonly string[]).includes(term);
-  if (!isReason && !isKebabId(term)) {
+  if (!isReason && !(FINDING_IDS as readonly string[]).includes(term)) {
+    const near = nearestTerms(term);
     throw new PanSerError(
       'USAGE',
       `--fail-on "${raw}": "${term}" is neither a known end reason nor a finding id`,
       {
-        hint: 'pan-ser reasons lists the reasons; finding ids are kebab-case',
+        hint: `${near.length > 0 ? `did you mean ${near.join(', ')}? ` : ''}pan-ser reasons and pan-ser findings list them`,
       },
     );
   }
@@ -60,15 +64,8 @@ export function parseGate(raw: string): Gate {
   };
 }
 
-/**
- * Judges every gate. `knownFindings` is the findings table's ids when the caller has it (an id
- * outside it gets a note); null skips that check.
- */
-export function evaluateGates(
-  summary: Summary,
-  gates: readonly Gate[],
-  knownFindings: ReadonlySet<string> | null,
-): GateResult[] {
+/** Judges every gate. */
+export function evaluateGates(summary: Summary, gates: readonly Gate[]): GateResult[] {
   return gates.map((gate) => {
     let sessions = 0;
     let percent = 0;
@@ -81,9 +78,7 @@ export function evaluateGates(
       const row = summary.findings.find((f) => f.id === gate.term);
       sessions = row?.sessions ?? 0;
       percent = row?.percent ?? 0;
-      if (knownFindings !== null && !knownFindings.has(gate.term)) {
-        note = 'not a known finding id: it can never breach';
-      } else if (!row) {
+      if (!row) {
         note =
           'not in the report: no session carried this finding, or its share stayed under its threshold';
       }
@@ -105,7 +100,14 @@ export function formatGateResult(r: GateResult, total: number): string {
   return `pan-ser: gate ${r.gate.text}: ${state} (${r.sessions.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} sessions, ${r.percent.toFixed(2)}%; ${limit}${note})`;
 }
 
-/** `abc-def-1`: lower-case words joined by single hyphens (checked without a nested repeat). */
-function isKebabId(term: string): boolean {
-  return /^[a-z][a-z0-9-]*$/.test(term) && !term.includes('--') && !term.endsWith('-');
+/** The reasons and finding ids closest to a mistyped term, best first (at most 3). */
+function nearestTerms(term: string): string[] {
+  const max = Math.max(2, Math.floor(term.length / 3));
+  return [...REASON_KEYS, ...FINDING_IDS]
+    .filter((name, i, all) => all.indexOf(name) === i)
+    .map((name) => ({ name, d: editDistance(term, name) }))
+    .filter((x) => x.d <= max)
+    .sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1))
+    .slice(0, 3)
+    .map((x) => x.name);
 }

@@ -11,7 +11,7 @@ const summary = {
 } as unknown as Summary;
 
 /** Whether gate `g` is breached on `s`. */
-const judgeOn = (s: Summary) => (g: string) => evaluateGates(s, [parseGate(g)], null)[0]?.breached;
+const judgeOn = (s: Summary) => (g: string) => evaluateGates(s, [parseGate(g)])[0]?.breached;
 
 describe('gates', () => {
   it('parses reasons, finding ids, counts and shares', () => {
@@ -32,7 +32,7 @@ describe('gates', () => {
     expect(judge('threat')).toBe(false);
     expect(judge('allow-policy-deny>2')).toBe(true);
     expect(judge('allow-policy-deny>1.5%')).toBe(false);
-    expect(judge('never-matched')).toBe(false);
+    expect(judge('decoder-ended')).toBe(false); // a known finding that matched nothing
   });
 
   it('judges a share on the exact ratio, not the percent rounded for display', () => {
@@ -53,8 +53,15 @@ describe('gates', () => {
     expect(judge('tcp-rst-from-client>6.166%')).toBe(true);
   });
 
-  it('notes an id outside a known findings list', () => {
-    const [r] = evaluateGates(summary, [parseGate('typo-id')], new Set(['allow-policy-deny']));
-    expect(r?.note).toMatch(/not a known finding id/);
+  it('refuses a term that is neither a known reason nor a known finding id, naming the nearest', () => {
+    expect(() => parseGate('typo-id')).toThrow(/neither a known end reason nor a finding id/);
+    let hint = '';
+    try {
+      parseGate('tcp-finn>5%');
+    } catch (e) {
+      hint = (e as PanSerError).hint ?? '';
+    }
+    expect(hint).toMatch(/^did you mean tcp-fin\b/);
+    expect(parseGate('allow-policy-deny').kind).toBe('finding');
   });
 });

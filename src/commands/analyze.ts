@@ -31,7 +31,6 @@ import { compileFilter, parseWhere, type Window } from '../slice/where.js';
 import { escapeLines, positiveInt, outputView, type ErrLine } from './shared.js';
 import {
   DEFAULT_THRESHOLDS,
-  FINDING_IDS,
   THRESHOLDS,
   THRESHOLD_NAMES,
   type ThresholdName,
@@ -344,7 +343,7 @@ export async function analyzeCommand(
     }
     await sink.end();
   }
-  const results = evaluateGates(summary, gates, new Set<string>(FINDING_IDS));
+  const results = evaluateGates(summary, gates);
   for (const r of results) err(escapeTerminal(formatGateResult(r, summary.totals.sessions)));
   if (inputErrors > 0) return EXIT.usageOrInput;
   return results.some((r) => r.breached) ? EXIT.gateBreached : EXIT.ok;

@@ -294,10 +294,12 @@ describe('--fail-on gates', () => {
     ).toBe(0);
   });
 
-  it('a finding id breaches only when that finding matched; an unknown id is noted', async () => {
+  it('a finding id breaches only when that finding matched; an unknown term is a usage error', async () => {
     const r = await runCli(['analyze', FIXTURES[0] ?? '', '-q', '--fail-on', 'no-such-finding']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/no-such-finding: ok .*not a known finding id/);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^pan-ser: --fail-on "no-such-finding": .*\[USAGE\]/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     const s = await json([FIXTURES[0] ?? '']);
     const hit = s.findings[0];
     if (hit) {

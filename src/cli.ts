@@ -2,17 +2,60 @@
 // commands/), runs one, and maps every failure to an exit code through errors.ts. Tests call
 // run() directly with a fake Io.
 import { Command, CommanderError } from 'commander';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerDiff } from './commands/diff.js';
-import { registerExplain } from './commands/explain.js';
-import { registerFindings } from './commands/findings.js';
-import { registerReasons } from './commands/reasons.js';
 import { debugStack, ERROR_CODES, EXIT, formatErrorLine, PanSerError } from './errors.js';
 import type { Io } from './io.js';
 import { escapeTerminal } from './render/escape.js';
 import { escapeLines } from './commands/shared.js';
 
 export const VERSION = '0.1.0';
+
+type SetExit = (code: number) => void;
+type Err = (line: string) => void;
+
+/**
+ * The commands, each loaded only when needed: a run of one command loads only its module (and
+ * what it imports), not the other commands' renderers and libraries; help and unknown commands
+ * load them all. Adding a command = one file under commands/ and one entry here.
+ */
+const COMMANDS: Readonly<
+  Record<string, () => Promise<(program: Command, io: Io, err: Err, setExit: SetExit) => void>>
+> = {
+  analyze: async () => (await import('./commands/analyze.js')).registerAnalyze,
+  diff: async () => (await import('./commands/diff.js')).registerDiff,
+  reasons: async () => {
+    const { registerReasons } = await import('./commands/reasons.js');
+    return (program, io) => {
+      registerReasons(program, io);
+    };
+  },
+  explain: async () => {
+    const { registerExplain } = await import('./commands/explain.js');
+    return (program, io) => {
+      registerExplain(program, io);
+    };
+  },
+  findings: async () => {
+    const { registerFindings } = await import('./commands/findings.js');
+    return (program, io) => {
+      registerFindings(program, io);
+    };
+  },
+};
+
+/** Commander's message on one line (its "Did you mean …?" comes on a line of its own). */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+}
+
+/** The commands a command line needs registered: the one it names, else all (for help). */
+function commandsFor(argv: readonly string[]): string[] {
+  const first = argv[0];
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+}
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -32,20 +75,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       // One line, like every other error: the message, then where usage is.
       outputError: (s, write) => {
         write(
-          `pan-ser: ${escapeLines(s.replace(/^error: /, '').trimEnd())} (run pan-ser --help for usage)\n`,
+          `pan-ser: ${escapeTerminal(oneLine(s.replace(/^error: /, '')))} (run pan-ser --help for usage)\n`,
         );
       },
     });
 
-  registerAnalyze(program, io, err, (code) => {
+  const setExit: SetExit = (code) => {
     exitCode = code;
-  });
-  registerDiff(program, io, err, (code) => {
-    exitCode = code;
-  });
-  registerReasons(program, io);
-  registerExplain(program, io);
-  registerFindings(program, io);
+  };
+  for (const name of commandsFor(argv)) {
+    const load = COMMANDS[name];
+    if (load) (await load())(program, io, err, setExit);
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

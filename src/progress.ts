@@ -3,7 +3,7 @@
 // stderr is a terminal and CI is unset. Time comes from Io.now(), so tests drive the clock.
 import type { Io } from './io.js';
 import { escapeTerminal } from './render/escape.js';
-import { bytes as fmtBytes, num } from './render/table.js';
+import { bytes as fmtBytes, num } from './render/text.js';
 
 export const REDRAW_MS = 250;
 /** Runs shorter than this never show a line. */

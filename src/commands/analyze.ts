@@ -25,7 +25,7 @@ import type { Classified } from '../model.js';
 import { openSink } from '../output.js';
 import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
-import { FORMAT_NAMES, RENDERERS, type FormatName } from '../render/registry.js';
+import { FORMAT_NAMES, loadRenderer, type FormatName } from '../render/registry.js';
 import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
 import { compileFilter, parseWhere, type Window } from '../slice/where.js';
 import { escapeLines, positiveInt, outputView, type ErrLine } from './shared.js';
@@ -251,7 +251,7 @@ export async function analyzeCommand(
   if (flags.bucket !== undefined && bucketMs === null)
     throw usage(`--bucket "${flags.bucket}" is not a width`, 'e.g. 15m, 1h, 1d or 1w');
   const gates = (flags.failOn ?? []).map(parseGate);
-  const renderer = RENDERERS[flags.format];
+  const renderer = await loadRenderer(flags.format);
   const quiet = flags.quiet === true;
   const thresholds = parseThresholds(flags.threshold ?? []);
 

@@ -2,8 +2,14 @@
 // defined by (relax_quotes, relax_column_count, no record delimiter inside a framed line).
 // Selected with --parser csv-parse (or PAN_SER_PARSER=csv-parse); slow, but the yardstick the
 // fast splitter (split.ts) is proven equal to. Pure; no I/O.
-import { parse, type Options } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { Options, parse as Parse } from 'csv-parse/sync';
 import { FieldScanner, SplitError } from './split.js';
+
+// Loaded on first use: only --parser csv-parse needs it, and every run (and worker thread)
+// would otherwise pay for loading it at start-up.
+const requireHere = createRequire(import.meta.url);
+let parse: typeof Parse | null = null;
 
 const OPTIONS: Options = {
   relax_quotes: true,
@@ -16,6 +22,7 @@ const probe = new FieldScanner();
 
 export function splitWithCsvParse(line: string): string[] | SplitError {
   try {
+    parse ??= (requireHere('csv-parse/sync') as { parse: typeof Parse }).parse;
     const rows: string[][] = parse(line, OPTIONS);
     return rows[0] ?? [''];
   } catch {

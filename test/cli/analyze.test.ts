@@ -255,6 +255,9 @@ describe('analyze: outputs and errors', () => {
       ['analyze', '--bogus', 'x.log'],
       ['bogus'],
       ['analyze', '--group-by', ' , ', 'x.log'],
+      // Commander puts its "(Did you mean …?)" on a line of its own.
+      ['anlyze', 'x.log'],
+      ['analyze', '--formt', 'json', 'x.log'],
     ]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);

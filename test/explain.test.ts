@@ -154,6 +154,14 @@ describe('explain: other terms', () => {
     expect(none.stderr).toMatch(/not a known term.*give an end reason/);
   });
 
+  it('echoes a huge unknown term clipped, in one short line', async () => {
+    const r = await runCli(['explain', 'a'.repeat(100_000)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.length).toBeLessThan(400);
+    expect(r.stderr).toContain(`"${'a'.repeat(80)}…" is not a known term`);
+  });
+
   it('escapes an attacker-shaped term when echoing it', async () => {
     const r = await runCli(['explain', '\u001b[31mx']);
     expect(r.stderr).not.toContain('\u001b');

@@ -36,7 +36,9 @@ Examples:
       const matches = lookupTerm(term);
       if (matches.length === 0) {
         const near = suggestTerms(term);
-        throw new PanSerError('UNKNOWN_TERM', `"${term}" is not a known term`, {
+        // The term is echoed back clipped: an argument can be 100k characters long.
+        const shown = term.length > 80 ? `${term.slice(0, 80)}…` : term;
+        throw new PanSerError('UNKNOWN_TERM', `"${shown}" is not a known term`, {
           hint:
             near.length > 0
               ? `did you mean ${near.join(', ')}?`

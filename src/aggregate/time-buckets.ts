@@ -7,7 +7,7 @@ import { formatLogTime } from '../fields/time.js';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-/** Auto widths: each divides the next (buckets align to multiples of the width since 1970). */
+/** Auto widths: each divides the next (buckets align to multiples of the width: bucketStart). */
 export const BUCKET_LADDER = [MIN, 5 * MIN, 15 * MIN, HOUR, 6 * HOUR, DAY, 7 * DAY] as const;
 /** Buckets an auto timeline aims to stay under (a readable chart). */
 export const AUTO_MAX_BUCKETS = 96;
@@ -31,6 +31,18 @@ export interface Timeline {
   readonly widened: boolean;
   /** Contiguous from the first to the last bucket with sessions. */
   readonly buckets: TimelineBucket[];
+}
+
+/** 1970-01-01 was a Thursday: week-wide buckets start 3 days earlier, on a Monday (ISO weeks). */
+const MONDAY = -3 * DAY;
+
+/**
+ * The start of the bucket of width `w` holding `t`: a multiple of `w` since 1970, or for whole
+ * weeks since a Monday. Week starts fall on day starts, so every width still divides the next.
+ */
+export function bucketStart(t: number, w: number): number {
+  const origin = w % (7 * DAY) === 0 ? MONDAY : 0;
+  return Math.floor((t - origin) / w) * w + origin;
 }
 
 /** Reads `--bucket` text: whole minutes, hours, days or weeks (`15m`, `1h`, `1d`, `1w`). */
@@ -106,7 +118,7 @@ export class TimeBuckets {
   }
 
   private startOf(t: number): number {
-    return Math.floor(t / this.width) * this.width;
+    return bucketStart(t, this.width);
   }
 
   private cellAt(start: number): Map<string, number> {
@@ -133,7 +145,7 @@ export class TimeBuckets {
   /** Widens until the span fits; re-buckets what is held. */
   private fit(): void {
     let w = this.width;
-    const span = (x: number) => Math.floor(this.hi / x) - Math.floor(this.lo / x) + 1;
+    const span = (x: number) => (bucketStart(this.hi, x) - bucketStart(this.lo, x)) / x + 1;
     while (span(w) > this.max) w = this.next(w);
     if (w === this.width) return;
     if (this.fixedWidth !== null) this.widened = true;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AUTO_MAX_BUCKETS,
+  bucketStart,
   FIXED_MAX_BUCKETS,
   formatBucket,
   parseBucket,
@@ -34,6 +35,32 @@ function expected(events: { reason: string; n: number }[]): Record<string, numbe
 }
 
 describe('TimeBuckets', () => {
+  it('starts week-wide buckets on a Monday, and every bucket holds its times', () => {
+    const DAY = 24 * 3600_000;
+    // Sunday 2026-11-29 23:59 and Thursday 2026-11-26 go in the week of Monday 2026-11-23.
+    const week = new TimeBuckets(7 * DAY);
+    week.add(Date.UTC(2026, 10, 29, 23, 59), 'a', 1);
+    week.add(Date.UTC(2026, 10, 26, 12), 'a', 1);
+    week.add(Date.UTC(2026, 10, 30), 'b', 1); // the next Monday
+    expect(week.finish(ORDER).buckets.map((b) => [b.start, b.byReason])).toEqual([
+      ['2026-11-23 00:00:00', { a: 2 }],
+      ['2026-11-30 00:00:00', { b: 1 }],
+    ]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 * YEAR }),
+        fc.constantFrom(60_000, 15 * 60_000, DAY, 7 * DAY, 14 * DAY, 56 * DAY),
+        (t, w) => {
+          const start = bucketStart(t, w);
+          expect(start <= t && t < start + w).toBe(true);
+          if (w % (7 * DAY) === 0) expect(new Date(start).getUTCDay()).toBe(1);
+          // Each width divides the next: a day's bucket lies inside one week's.
+          expect(bucketStart(bucketStart(t, DAY), 7 * DAY)).toBe(bucketStart(t, 7 * DAY));
+        },
+      ),
+    );
+  });
+
   it('stays within the bucket cap and conserves every count (auto and fixed)', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 300 }), fc.boolean(), (events, auto) => {

@@ -37,8 +37,11 @@ export const TABLE_ROWS = 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function row(key: string, before: number, after: number, totalA: number, totalB: number): DiffRow {
-  const beforePercent = totalA === 0 ? 0 : round2((100 * before) / totalA);
-  const afterPercent = totalB === 0 ? 0 : round2((100 * after) / totalB);
+  // Rounded for display only: the change in points comes from the exact shares.
+  const beforeShare = totalA === 0 ? 0 : (100 * before) / totalA;
+  const afterShare = totalB === 0 ? 0 : (100 * after) / totalB;
+  const beforePercent = round2(beforeShare);
+  const afterPercent = round2(afterShare);
   return {
     key,
     before,
@@ -46,7 +49,7 @@ function row(key: string, before: number, after: number, totalA: number, totalB:
     change: after - before,
     beforePercent,
     afterPercent,
-    points: round2(afterPercent - beforePercent),
+    points: round2(afterShare - beforeShare),
   };
 }
 

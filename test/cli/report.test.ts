@@ -452,6 +452,9 @@ describe('diff', () => {
         expect(row.before, row.key).toBe(a.truth.by_session_end_reason[row.key] ?? 0);
         expect(row.after, row.key).toBe(b.truth.by_session_end_reason[row.key] ?? 0);
         expect(row.change).toBe(row.after - row.before);
+        // Points from the exact shares, not from the shares rounded for display.
+        const exact = (100 * row.after) / b.truth.rows - (100 * row.before) / a.truth.rows;
+        expect(row.points, row.key).toBe(Math.round(exact * 100) / 100);
       }
       for (const m of d.movers.filter((x) => x.dimension === 'rule')) {
         expect(m.before).toBe(a.truth.by_rule_reason[m.value]?.[m.reason] ?? 0);

@@ -33,6 +33,7 @@ const EXT = {
 };
 
 type Truth = {
+  rows: number;
   by_session_end_reason: Record<string, number>;
   by_rule_reason: Record<string, Record<string, number>>;
 };

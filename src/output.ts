@@ -1,8 +1,9 @@
 // Where a report goes: stdout or --output FILE, through one awaitable sink that respects the
 // stream's backpressure (write() returning false waits for 'drain'), so a per-record format can
-// stream millions of lines without buffering them. Only this file opens the output file.
-import { createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// stream millions of lines without buffering them. Only this file opens the output file; it is
+// emptied only when the first report text is written.
+import { createWriteStream, fstatSync, ftruncateSync, type WriteStream } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { PanSerError } from './errors.js';
 
@@ -24,11 +25,15 @@ export async function openSink(
   inputs: readonly string[] = [],
 ): Promise<Sink> {
   if (file !== undefined) await refuseInput(file, inputs);
-  const stream = file === undefined ? stdout : await openFile(file);
+  const existed = file !== undefined && (await exists(file));
+  const opened = file === undefined ? null : await openFile(file);
+  const stream = opened ?? stdout;
+  /** Whether the file was emptied for the report: only once there is text to write. */
+  let started = false;
   let queued: string[] = [];
   let size = 0;
   let failed: Error | null = null;
-  if (file !== undefined) stream.on('error', (e) => (failed = e));
+  if (file !== undefined) stream.on('error', (e: Error) => (failed = e));
   const check = () => {
     if (failed !== null) throw unwritable(file ?? '-', failed);
   };
@@ -38,6 +43,10 @@ export async function openSink(
     const text = queued.join('');
     queued = [];
     size = 0;
+    if (opened !== null && !started) {
+      started = true;
+      emptyFile(opened, file ?? '-');
+    }
     if (!stream.write(text)) {
       await new Promise<void>((resolve) => {
         const done = () => {
@@ -66,6 +75,9 @@ export async function openSink(
       if (file === undefined) return;
       await new Promise<void>((resolve) => stream.end(resolve));
       check();
+      // No report (every input failed): an earlier report stays as it was, and a file that
+      // was not there is not left behind empty.
+      if (!started && !existed) await unlink(file).catch(() => undefined);
     },
   };
 }
@@ -93,9 +105,22 @@ async function refuseInput(file: string, inputs: readonly string[]): Promise<voi
   }
 }
 
-function openFile(file: string): Promise<Writable> {
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the report file without emptying it (append mode), so an unwritable path fails before
+ * any input is read, yet a run that ends without a report leaves an earlier one as it was.
+ */
+function openFile(file: string): Promise<WriteStream> {
   return new Promise((resolve, reject) => {
-    const s = createWriteStream(file);
+    const s = createWriteStream(file, { flags: 'a' });
     s.once('open', () => {
       resolve(s);
     });
@@ -103,6 +128,17 @@ function openFile(file: string): Promise<Writable> {
       reject(unwritable(file, e));
     });
   });
+}
+
+/** Empties a regular report file before the report is written (a pipe or device has nothing to empty). */
+function emptyFile(s: WriteStream, file: string): void {
+  const fd = (s as WriteStream & { fd?: number | null }).fd;
+  if (typeof fd !== 'number') return;
+  try {
+    if (fstatSync(fd).isFile()) ftruncateSync(fd, 0);
+  } catch (e) {
+    throw unwritable(file, e as Error);
+  }
 }
 
 function unwritable(file: string, e: Error): PanSerError {

@@ -3,7 +3,7 @@
 // checked against the generator's truth file, diff on two seeds, and the progress line.
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -188,6 +188,22 @@ describe('--output', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toMatch(/^## pan-ser/);
+  });
+
+  it('leaves an earlier report as it was when no report comes (every input failed)', async () => {
+    const out = join(work, 'kept.json');
+    writeFileSync(out, 'an earlier report\n');
+    const r = await runCli(['analyze', 'no-such.log', '-f', 'json', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('an earlier report\n');
+    const fresh = join(work, 'never-written.json');
+    await runCli(['analyze', 'no-such.log', '-f', 'json', '-o', fresh]);
+    expect(existsSync(fresh)).toBe(false);
+    // A report does replace it, whole (a shorter one leaves nothing of the longer).
+    writeFileSync(out, 'x'.repeat(1_000_000));
+    const ok = await runCli(['analyze', FIXTURES[0] ?? '', '-f', 'json', '-o', out]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ tool: 'pan-ser' });
   });
 
   it('names an unwritable file, exit 2', async () => {

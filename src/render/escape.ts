@@ -34,7 +34,8 @@ export function escapeCsvCell(text: string): string {
 /**
  * Markdown table cell text: pipes, backticks and markup characters escaped, one line. `&` too:
  * rendered Markdown decodes character references, so `&#x202E;` would bring back a bidi override.
+ * And `$`: GitHub renders `$…$` as math, which can draw any text over the real value.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeTerminal(text).replace(/[\\`*_{}[\]<>|#!~&]/g, (c) => `\\${c}`);
+  return escapeTerminal(text).replace(/[\\`*_{}[\]<>|#!~&$]/g, (c) => `\\${c}`);
 }

@@ -161,6 +161,10 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('&lt;b&gt;')).toBe('\\&lt;b\\&gt;');
   });
 
+  it('escapes $ so a value cannot open math (GitHub draws $\\text{…}$ as any text)', () => {
+    expect(escapeMarkdown('$\\text{allow-all}$')).toBe('\\$\\\\text\\{allow-all\\}\\$');
+  });
+
   it('every pipe and backtick is escaped, and the cell stays on one line', () => {
     fc.assert(
       fc.property(anyText, (s) => {

@@ -116,7 +116,7 @@ const REVIEWED_UNANCHORED: Readonly<Record<string, string>> = {
   '[&<>"\'`]': 'one character class',
   '[",\\r\\n]': 'one character class',
   '"': 'one character',
-  '[\\\\`*_{}[\\]<>|#!~&]': 'one character class',
+  '[\\\\`*_{}[\\]<>|#!~&$]': 'one character class',
   '\\s+': 'a run of one class: each match consumes it, a failing position fails at once',
   '[\\s_]+': 'a run of one class, as above',
   '[^a-z0-9]': 'one character class',

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +11,7 @@ import { countInto, createFeeder } from '../src/feed.js';
 import { openInput } from '../src/input/open.js';
 import { processIo } from '../src/io.js';
 import { analyzeFileInParallel } from '../src/parallel.js';
+import { tempDir } from './helpers/temp.js';
 
 /** A generated file with bad lines planted at known places, both halves included. */
 function plantedFile(format: 'csv' | 'syslog'): { file: string; badLines: number[] } {
@@ -29,7 +29,7 @@ function plantedFile(format: 'csv' | 'syslog'): { file: string; badLines: number
     lines.splice(at, 0, bad[at % bad.length] ?? 'x', '');
     badLines.push(at + 1);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'pan-ser-par-'));
+  const dir = tempDir('pan-ser-par-');
   const file = join(dir, `t.${format === 'csv' ? 'csv' : 'log'}`);
   writeFileSync(file, lines.join('\r\n') + '\r\n');
   return { file, badLines };
@@ -67,7 +67,7 @@ describe('two threads on one file', () => {
   });
 
   it('equals one pass on every fixture, and on related logs waiting across the cut', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pan-ser-par-'));
+    const dir = tempDir('pan-ser-par-');
     const mixed = readFileSync(join(FIXTURES, 'mixed/decryption-threat-auth.log'), 'utf8');
     const repeated = join(dir, 'mixed-x300.log');
     writeFileSync(repeated, mixed.repeat(300));
@@ -167,7 +167,7 @@ function catFile(
     second(move(header)),
     ...rows.slice(firstRows).map(move),
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'pan-ser-par-'));
+  const dir = tempDir('pan-ser-par-');
   const file = join(dir, 'joined.csv');
   writeFileSync(file, out.join('\n') + '\n');
   return { file, firstRows, header };

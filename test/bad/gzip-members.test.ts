@@ -1,16 +1,16 @@
 // Gzip inputs whose first member is intact and whose rest is not: every line of the intact part is
 // analysed exactly as if the file held only that part, then the damage is one input error line
 // (exit 2). Intact multi-member files and trailing zero padding read as gzip(1) reads them.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zc, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/aggregate/summary.js';
 import { FIXTURES } from '../helpers/io.js';
 import { analyze, rejectsOf, type Outcome } from '../helpers/outcome.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'pan-ser-gz-members-'));
+const dir = tempDir('pan-ser-gz-members-');
 const SYS = readFileSync(join(FIXTURES, 'samples/cribl-pan-traffic.log'), 'utf8')
   .trim()
   .split('\n');

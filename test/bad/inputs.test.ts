@@ -3,17 +3,17 @@
 // stop a read, so "unreadable" is made of things no user can read. A FIFO without a writer would
 // hang the open, so pipes are only tested with a writer (bash <(…)).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/io.js';
 import { analyze } from '../helpers/outcome.js';
+import { tempDir } from '../helpers/temp.js';
 
 const GOOD = 'fixtures/samples/cribl-pan-traffic.log';
 const GOOD_LINES = 4;
-const dir = mkdtempSync(join(tmpdir(), 'pan-ser-inputs-'));
+const dir = tempDir('pan-ser-inputs-');
 let server: Server;
 const sock = join(dir, 'log.sock');
 // Kinds pan-ser names by their first bytes (input/magic.ts) instead of rejecting each "line".

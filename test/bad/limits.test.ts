@@ -1,8 +1,7 @@
 // Limits that keep hostile input from exhausting memory: the record size cap (a 10 MB line is
 // rejected without being held), and every table the aggregator keeps stays bounded whatever
 // the number of distinct or the size of attacker-chosen values.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_RECORD_BYTES, MAX_RECORD_BYTES_LIMIT } from '../../src/analyze.js';
@@ -13,8 +12,9 @@ import { createMapper } from '../../src/fields/map.js';
 import { LineFramer, type FramedLine } from '../../src/input/lines.js';
 import { FIXTURES, runCli } from '../helpers/io.js';
 import { analyze, rejectsOf } from '../helpers/outcome.js';
+import { tempDir } from '../helpers/temp.js';
 
-const work = mkdtempSync(join(tmpdir(), 'pan-ser-limits-'));
+const work = tempDir('pan-ser-limits-');
 const GOOD = readFileSync(join(FIXTURES, 'samples/cribl-pan-traffic.log'), 'utf8')
   .trim()
   .split('\n');

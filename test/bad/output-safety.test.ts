@@ -1,13 +1,13 @@
 // Hostile field values (fixtures/bad/hostile.log: CSI, OSC 8 hyperlink, OSC 52 clipboard, C1
 // CSI, a bidi override, a formula) and hostile file names must not reach a terminal raw, and the
 // JSON report must stay valid JSON that carries the raw values back exactly.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/aggregate/summary.js';
 import { FIXTURES, runCli } from '../helpers/io.js';
 import { analyze } from '../helpers/outcome.js';
+import { tempDir } from '../helpers/temp.js';
 
 const HOSTILE = 'fixtures/bad/hostile.log';
 // Everything a terminal acts on except the line feed between report lines.
@@ -59,7 +59,7 @@ describe('hostile field values', () => {
 });
 
 describe('hostile file names', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pan-ser-names-'));
+  const dir = tempDir('pan-ser-names-');
   const evil = join(dir, `evil${ESC}]0;owned${String.fromCharCode(7)}.log`);
   writeFileSync(evil, readFileSync(join(FIXTURES, 'bad/unterminated-quote.log')));
 

@@ -2,15 +2,15 @@
 // against a count made here independently, golden outputs, and the error paths.
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/aggregate/summary.js';
 import { FIXTURES, runCli, SHARED } from '../helpers/io.js';
+import { tempDir } from '../helpers/temp.js';
 
 const GEN = join(SHARED, 'tools/gen-panlogs.mjs');
-const work = mkdtempSync(join(tmpdir(), 'pan-ser-test-'));
+const work = tempDir('pan-ser-test-');
 
 function generate(
   format: 'csv' | 'syslog',

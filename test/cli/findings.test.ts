@@ -2,16 +2,16 @@
 // (csv and syslog, two seeds), correlation on a mixed syslog fixture, thresholds on the command
 // line, and golden reports.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FindingRow, Summary } from '../../src/aggregate/summary.js';
 import { FINDINGS, THRESHOLD_NAMES } from '../../src/classify/findings.js';
 import { runCli, SHARED } from '../helpers/io.js';
+import { tempDir } from '../helpers/temp.js';
 
 const GEN = join(SHARED, 'tools/gen-panlogs.mjs');
-const work = mkdtempSync(join(tmpdir(), 'pan-ser-findings-'));
+const work = tempDir('pan-ser-findings-');
 const MIXED = 'fixtures/mixed/decryption-threat-auth.log';
 
 interface Truth {

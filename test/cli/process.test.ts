@@ -1,10 +1,9 @@
 // The real bin in a child process: the built dist/ runs, and a closed pipe is success.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SHARED } from '../helpers/io.js';
+import { tempDir } from '../helpers/temp.js';
 
 const BIN = join(ROOT, 'bin/pan-ser.js');
 
@@ -20,7 +19,7 @@ describe('bin/pan-ser.js', () => {
 
   it('exits 0 when the reader closes the pipe early (| head -1)', () => {
     // Large output (thousands of group rows) so the pipe really closes under the writer.
-    const dir = mkdtempSync(join(tmpdir(), 'pan-ser-pipe-'));
+    const dir = tempDir('pan-ser-pipe-');
     const log = join(dir, 'big.log');
     execFileSync('node', [
       join(SHARED, 'tools/gen-panlogs.mjs'),

@@ -3,8 +3,7 @@
 // checked against the generator's truth file, diff on two seeds, and the progress line.
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SummaryDiff } from '../../src/aggregate/diff.js';
@@ -19,9 +18,10 @@ import { renderTable } from '../../src/render/table.js';
 import { DEFAULT_VIEW } from '../../src/render/view.js';
 import { FIXTURES as FIXTURES_DIR, runCli, SHARED } from '../helpers/io.js';
 import { HOSTILE, summaryWithFindings } from '../helpers/summary.js';
+import { tempDir } from '../helpers/temp.js';
 
 const GEN = join(SHARED, 'tools/gen-panlogs.mjs');
-const work = mkdtempSync(join(tmpdir(), 'pan-ser-report-'));
+const work = tempDir('pan-ser-report-');
 const FIXTURES = ['fixtures/traffic-export.csv', 'fixtures/hostile-fields.csv'];
 const EXT = {
   table: 'txt',

@@ -2,11 +2,11 @@
 // the valid lines that mutations start from (the bundled samples, the bundled export and a small
 // generator output), and the mutations themselves.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { FIXTURES, SHARED } from '../helpers/io.js';
+import { tempDir } from '../helpers/temp.js';
 
 const SCALE = Number(process.env.FUZZ_RUNS ?? '1');
 
@@ -46,7 +46,7 @@ function loadSeeds(): Seed[] {
     for (const line of rows.slice(0, 40)) seeds.push({ kind: 'csv', header, line });
   };
   addCsv(readFileSync(join(FIXTURES, 'traffic-export.csv'), 'utf8'));
-  const dir = mkdtempSync(join(tmpdir(), 'pan-ser-fuzz-'));
+  const dir = tempDir('pan-ser-fuzz-');
   const gen = join(SHARED, 'tools/gen-panlogs.mjs');
   for (const format of ['syslog', 'csv'] as const) {
     const out = join(dir, `gen.${format}`);

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlockFramer } from '../../src/input/blocks.js';
@@ -10,6 +9,7 @@ import { FieldScanner } from '../../src/input/split.js';
 import { cutAt } from '../helpers/chunks.js';
 import { reference } from '../helpers/csv-reference.js';
 import { FIXTURES, runCli, SHARED } from '../helpers/io.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * The lines as the mapper gets them from BlockFramer, fed in chunks cut at `cuts`: the cells of
@@ -150,7 +150,7 @@ describe('PAN_SER_SIMD=0 (the JS scanner alone)', () => {
     const cells = (lines[50] ?? '').split(',');
     cells[11] = 'r'.repeat(SCAN_CAPACITY + 1000); // the rule
     lines[50] = cells.join(',');
-    const file = join(mkdtempSync(join(tmpdir(), 'pan-ser-long-')), 'long.log');
+    const file = join(tempDir('pan-ser-long-'), 'long.log');
     writeFileSync(file, lines.join('\n'));
     const argv = ['analyze', '--format', 'json', file];
     const withScan = await runCli(argv);

@@ -1,8 +1,7 @@
 // Opens the HTML report in headless Chromium (Debian's `chromium`, installed by .ci/run): the
 // charts render with a size, no page or console error occurs (a CSP violation would be one), no
 // hostile field runs, sorting works, and a screenshot is kept under test-results/.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { renderHtml } from '../../src/render/html.js';
 import { DEFAULT_VIEW } from '../../src/render/view.js';
 import { ROOT } from '../helpers/io.js';
 import { summaryWithFindings } from '../helpers/summary.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Locally without chromium the test is skipped; in CI (.ci/run installs it) it must run.
@@ -23,23 +23,20 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
     const s = await summaryWithFindings(['--group-by', 'rule,user', '--top', '100']);
     writeFileSync(page, renderHtml(s, { ...DEFAULT_VIEW, top: 8 }));
 
-    const context = await chromium.launchPersistentContext(
-      mkdtempSync(join(tmpdir(), 'chromium-')),
-      {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
-    );
+    const context = await chromium.launchPersistentContext(tempDir('chromium-'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     try {
       const tab = await context.newPage();
       const errors: string[] = [];

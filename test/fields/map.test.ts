@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PanSerError } from '../../src/errors.js';
+import { FIELD_IDS } from '../../src/fields/field-ids.js';
 import { createMapper } from '../../src/fields/map.js';
 import { FIXTURES, TEST_PARSER } from '../helpers/io.js';
 
@@ -35,6 +36,28 @@ describe('CSV export mapping', () => {
     ).toEqual(['0123', '1', 'aged-out']);
   });
 
+  it('reads a CSV whose header uses the XML API element names (src, from, dport, …; found by the audit)', () => {
+    // Element order of an XML API traffic log entry (panos-traffic-format.md §8.5), plus the
+    // newer elements; these are the syslog variable names, i.e. pan-ser's field ids.
+    const names =
+      'domain,receive_time,serial,seqno,actionflags,type,subtype,config_ver,time_generated,src,dst,natsrc,natdst,rule,srcloc,dstloc,app,vsys,from,to,inbound_if,outbound_if,time_received,sessionid,repeatcnt,sport,dport,natsport,natdport,flags,proto,action,cpadding,bytes,bytes_sent,bytes_received,packets,start,elapsed,category,padding,pkts_sent,pkts_received,session_end_reason,vsys_name,device_name,action_source,rule_uuid,srcuser,dstuser'.split(
+        ',',
+      );
+    const m = createMapper('xmlapi.csv', { parser: TEST_PARSER, inputFormat: 'auto' });
+    expect(m.map(names.join(','), 1)).toEqual({ kind: 'skip', what: '(header)' });
+    const value = (n: string) =>
+      n === 'type'
+        ? 'TRAFFIC'
+        : n === 'action'
+          ? 'allow'
+          : n === 'session_end_reason'
+            ? 'tcp-fin'
+            : `v-${n}`;
+    const r = m.map(names.map(value).join(','), 2);
+    expect(r.kind).toBe('traffic');
+    if (r.kind !== 'traffic') return;
+    for (const id of FIELD_IDS) expect([id, r.fields[id]]).toEqual([id, value(id)]);
+  });
   it('skips rows of another log type and rejects short rows', () => {
     const m = createMapper('x.csv', { parser: TEST_PARSER, inputFormat: 'auto' });
     m.map(HEADER, 1);

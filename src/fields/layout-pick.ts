@@ -45,8 +45,13 @@ function byVersion(version: number): PreparedLayout | null {
   return best;
 }
 
-/** Reads --panos-version; null when no layout covers it. */
+/**
+ * Reads --panos-version: a release (`9.1`, `10.2.4-h3`) or a layout's own label as reports show
+ * it (`7.x`, `10.1-11.0`); null when no layout covers it.
+ */
 export function layoutForRelease(release: string): PreparedLayout | null {
+  const label = PREPARED.find((p) => p.layout.id === release.trim());
+  if (label) return label;
   const v = versionNumber(release);
   return v === null ? null : byVersion(v);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIELD_IDS } from '../../src/fields/field-ids.js';
-import { layoutForRelease, pickLayout } from '../../src/fields/layout-pick.js';
+import { KNOWN_RELEASES, layoutForRelease, pickLayout } from '../../src/fields/layout-pick.js';
 import { LAYOUTS, VARIANT_LAYOUTS } from '../../src/fields/layouts/index.js';
 import { createMapper } from '../../src/fields/map.js';
 import { SHARED } from '../helpers/io.js';
@@ -80,5 +80,8 @@ describe('pickLayout', () => {
     expect(layoutForRelease('12.1')?.layout.id).toBe('11.1+');
     expect(layoutForRelease('5.0')).toBeNull();
     expect(layoutForRelease('nine')).toBeNull();
+  });
+  it('takes every layout label that reports and the --panos-version hint print (7.x; found by the audit)', () => {
+    for (const id of KNOWN_RELEASES) expect(layoutForRelease(id)?.layout.id).toBe(id);
   });
 });

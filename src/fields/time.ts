@@ -48,13 +48,17 @@ function utc(...parts: (string | undefined)[]): number | null {
   const [y, mo, d, h, mi, s] = parts.map((p) => Number(p));
   if (y === undefined || mo === undefined || d === undefined) return null;
   if (h === undefined || mi === undefined || s === undefined) return null;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 60) return null;
+  if (mo < 1 || mo > 12 || d < 1 || (d > 28 && d > daysIn(y, mo)) || h > 23 || mi > 59 || s > 60)
+    return null;
   return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days in month `mo` (1-12) of year `y`: Feb 29 only in leap years, no April 31. */
 export function daysIn(y: number, mo: number): number {
-  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return MONTH_DAYS[mo - 1] ?? 0;
 }
 
 /** `YYYY-MM-DD HH:MM:SS` of a device-local ms value (no zone: the logs carry none). */

@@ -2,11 +2,21 @@
 // moved into the next month, and spreadsheet re-saves without seconds or with AM/PM are read;
 // --since/--until with --tz across a daylight-saving change.
 import { describe, expect, it } from 'vitest';
-import { parseLogTime } from '../../src/fields/time.js';
+import { daysIn, parseLogTime } from '../../src/fields/time.js';
 import { AS_LOGGED, parseUserTime } from '../../src/fields/zone.js';
 import { runCli } from '../helpers/io.js';
 
 describe('log times', () => {
+  it('knows the days of every month, leap years by the Gregorian rule (1900 no, 2000 yes)', () => {
+    for (let y = 1896; y <= 2104; y++) {
+      for (let mo = 1; mo <= 12; mo++) {
+        expect(daysIn(y, mo), `${y}-${mo}`).toBe(new Date(Date.UTC(y, mo, 0)).getUTCDate());
+      }
+    }
+    expect(parseLogTime('1900/02/29 00:00:00')).toBeNull();
+    expect(parseLogTime('2000/02/29 00:00:00')).toBe(Date.UTC(2000, 1, 29));
+  });
+
   it('refuses dates that do not exist instead of rolling them into the next month', () => {
     expect(parseLogTime('2020/02/29 10:00:00')).toBe(Date.UTC(2020, 1, 29, 10));
     expect(parseLogTime('2021/02/29 10:00:00')).toBeNull();

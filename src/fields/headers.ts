@@ -81,8 +81,13 @@ export function mapHeader(header: readonly string[]): Record<FieldId, number> {
 /** How many cells of a row are known header names: a header row has many, a data row few. */
 export function countKnownHeaders(row: readonly string[]): number {
   let n = 0;
-  for (const cell of row) if (KNOWN.has(normalizeHeader(cell))) n++;
+  for (const cell of row) if (isKnownHeader(cell)) n++;
   return n;
+}
+
+/** True when `cell` is a known header name (compared as normalizeHeader compares). */
+export function isKnownHeader(cell: string): boolean {
+  return KNOWN.has(normalizeHeader(cell));
 }
 
 const KNOWN = new Set<string>(

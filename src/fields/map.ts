@@ -22,7 +22,7 @@ import { FIELD_IDS, REQUIRED_FIELDS, type FieldId, type Fields } from './field-i
 import { JSON_WRAPPER_KEYS } from './kv-formats.js';
 import { mapKv } from './kv-map.js';
 import {
-  countKnownHeaders,
+  isKnownHeader,
   flagColumns,
   flagsFromColumns,
   HEADER_ALIASES,
@@ -229,9 +229,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       if (type !== '' && type.toUpperCase() !== 'TRAFFIC') {
         if (looksLikeLogType(type)) return skipType(type);
         // Exports joined with `cat` repeat the header, perhaps with other columns: read it anew.
-        const all = allCells(cells);
-        if (countKnownHeaders(all) >= HEADER_MIN_KNOWN) {
-          readHeader(all, line);
+        if (looksLikeHeader(cells)) {
+          readHeader(allCells(cells), line);
           return HEADER;
         }
         return reject(
@@ -481,8 +480,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       );
     }
     if (state === 'start') {
-      const all = allCells(cells);
-      const looksHeader = countKnownHeaders(all) >= HEADER_MIN_KNOWN;
+      const looksHeader = looksLikeHeader(cells);
       if (options.inputFormat === 'csv' || (options.inputFormat === 'auto' && looksHeader)) {
         if (!looksHeader) {
           throw new PanSerError(
@@ -495,7 +493,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
             },
           );
         }
-        readHeader(all, line);
+        readHeader(allCells(cells), line);
         return HEADER;
       }
       state = 'syslog';
@@ -661,6 +659,18 @@ function isTraffic(cells: Row, k: number): boolean {
     return cells.end(k) - start === 7 && cells.src.startsWith('TRAFFIC', start);
   }
   return cells.cell(k) === 'TRAFFIC';
+}
+
+/**
+ * True when at least HEADER_MIN_KNOWN cells are known header names. Reads one cell at a time
+ * and stops there: a data line of millions of fields must not become an array of strings.
+ */
+function looksLikeHeader(cells: Row): boolean {
+  let known = 0;
+  for (let k = 0; k < cells.count; k++) {
+    if (isKnownHeader(cells.cell(k)) && ++known >= HEADER_MIN_KNOWN) return true;
+  }
+  return false;
 }
 
 function allCells(cells: Row): string[] {

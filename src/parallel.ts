@@ -79,13 +79,25 @@ export async function analyzeFileInParallel(
   // keeps background compiling.
   setFlagsFromString('--no-concurrent-recompilation');
   let result: RangeResult | null;
+  // The worker started from the file's first format line with no related logs held. Only reading
+  // on from here is exact when, at the cut, related logs were still waiting for their TRAFFIC
+  // log (findings correlate them), or a header met again in the first range (exports joined
+  // with `cat`, perhaps with other columns) set the columns the rest is read by.
+  const mustReadOn = () => agg.pendingRelated() > 0 || !sameCells(mapper.header(), prime.header);
   try {
     const worker = startWorker(second, options.workerHeapMb ?? OLD_MB);
     try {
       // The worker takes a while to start; meanwhile this thread reads the first range. This
       // blocks the event loop until done, which is fine: the worker's answer waits in its queue.
       readRange(name, 0, cut, feeder);
-      result = await worker.result;
+      // A worker whose part cannot be used is stopped rather than waited for: it would hold a
+      // core while this thread reads its range again.
+      if (mustReadOn()) {
+        await worker.worker.terminate();
+        result = null;
+      } else {
+        result = await worker.result;
+      }
     } catch (e) {
       await worker.worker.terminate();
       if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
@@ -94,11 +106,7 @@ export async function analyzeFileInParallel(
   } finally {
     setFlagsFromString('--concurrent-recompilation');
   }
-  // The worker started from the file's first format line with no related logs held. Only reading
-  // on from here is exact when, at the cut, related logs were still waiting for their TRAFFIC
-  // log (findings correlate them), or a header met again in the first range (exports joined
-  // with `cat`, perhaps with other columns) set the columns the rest is read by.
-  if (result === null || agg.pendingRelated() > 0 || !sameCells(mapper.header(), prime.header)) {
+  if (result === null || mustReadOn()) {
     readRange(name, cut, size, feeder);
     feeder.end();
     return 'read-on';

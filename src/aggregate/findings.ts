@@ -61,25 +61,48 @@ const SHARE_IDS = FINDING_IDS.filter((id) => (FINDINGS[id] as FindingRule).share
 export class FindingsAggregator {
   private readonly tallies = new Map<FindingId, FindingTally>();
   private readonly bases = new Map<FindingId, number>();
-  /** Related logs waiting for their TRAFFIC end log; Map order = age, oldest first. */
-  private readonly related = new Map<string, RelatedLog[]>();
+  /** Related logs waiting for their TRAFFIC end log, each with the number of its arrival. */
+  private readonly related = new Map<string, { logs: RelatedLog[]; seq: number }>();
+  /**
+   * Arrival order of the keys, oldest first from `head`, for evicting the oldest. Not the Map's
+   * own order: V8 walks a Map from its start over the holes its deletes left, so taking the
+   * oldest key that way cost a walk over thousands of holes per related log once the window was
+   * full (1M THREAT logs with distinct session ids: 7 s of 10). An entry whose key was since
+   * deleted, or deleted and added again (another seq), is stale and passed over.
+   */
+  private order: { key: string; seq: number }[] = [];
+  private head = 0;
+  private seq = 0;
 
   constructor(private readonly o: FindingsOptions) {}
 
   /** A DECRYPTION/THREAT/AUTH log: held (bounded) until its session's TRAFFIC log arrives. */
   addRelated(r: RelatedLog): void {
     const key = sessionKey(r.serial, r.sessionid);
-    const list = this.related.get(key);
-    if (list) {
-      if (list.length < 8) list.push(r);
+    const held = this.related.get(key);
+    if (held) {
+      if (held.logs.length < 8) held.logs.push(r);
       return;
     }
-    this.related.set(key, [r]);
+    const seq = ++this.seq;
+    this.related.set(key, { logs: [r], seq });
+    this.order.push({ key, seq });
     const window = Math.max(1, this.o.thresholds['correlation-window']);
-    while (this.related.size > window) {
-      const oldest = this.related.keys().next();
-      if (oldest.done === true) break;
-      this.related.delete(oldest.value);
+    while (this.related.size > window && this.head < this.order.length) {
+      const oldest = this.order[this.head++];
+      if (oldest !== undefined && this.related.get(oldest.key)?.seq === oldest.seq)
+        this.related.delete(oldest.key);
+    }
+    // Stale entries (sessions whose TRAFFIC log came) must not pile up: keep the queue within
+    // twice the live keys plus a margin, compacting it at a cost spread over as many adds.
+    if (this.order.length - this.head > 2 * this.related.size + 1024) {
+      this.order = this.order
+        .slice(this.head)
+        .filter((e) => this.related.get(e.key)?.seq === e.seq);
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
     }
   }
 
@@ -93,9 +116,12 @@ export class FindingsAggregator {
     let related: readonly RelatedLog[] = NONE;
     if (this.related.size > 0 && c.reason !== 'n/a') {
       const key = sessionKey(c.rec.fields.serial.trim(), c.rec.fields.sessionid.trim());
-      related = this.related.get(key) ?? NONE;
+      const held = this.related.get(key);
       // The session ended: its related logs have done their job.
-      if (related !== NONE) this.related.delete(key);
+      if (held) {
+        related = held.logs;
+        this.related.delete(key);
+      }
     }
     if (c.findings.length === 0) return;
     const shared = labels ?? labelsOf(c);

@@ -400,14 +400,24 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   function relatedSkip(type: RelatedLogType, cells: Row, first: string, line: number): Skip {
     const at = RELATED_LAYOUTS[type];
     if (cells.count < at.minFields) return skipType(type);
-    // Copies: a related log is held until its TRAFFIC log arrives, past its block's life.
-    const get = (i: number) => ownCopy((i === 0 ? first : cells.cell(i)).trim());
-    const sessionid = get(at.sessionid);
-    if (sessionid === '' || sessionid === '0') return skipType(type);
-    const detail = at.detail
-      .map(get)
-      .filter((v) => v !== '')
-      .join(' / ');
+    // Copies: a related log is held until its TRAFFIC log arrives, past its block's life. Held
+    // fields are clipped: the window holds thousands of these, and a log's fields can be as
+    // long as the record size limit (10000 THREAT logs with 20 KB URLs held 500 MB).
+    const get = (i: number, max: number) =>
+      ownCopy(clipTo((i === 0 ? first : cells.cell(i)).trim(), max));
+    const sessionid = get(at.sessionid, RELATED_ID_MAX + 1);
+    const serial = get(at.serial, RELATED_ID_MAX + 1);
+    // Session ids and serial numbers are short: a longer one cannot match a TRAFFIC log's.
+    if (sessionid === '' || sessionid === '0' || sessionid.length > RELATED_ID_MAX)
+      return skipType(type);
+    if (serial.length > RELATED_ID_MAX) return skipType(type);
+    const detail = clipTo(
+      at.detail
+        .map((i) => get(i, RELATED_TEXT_MAX))
+        .filter((v) => v !== '')
+        .join(' / '),
+      RELATED_TEXT_MAX,
+    );
     return {
       kind: 'skip',
       what: type,
@@ -415,10 +425,10 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         type,
         file,
         line,
-        serial: get(at.serial),
+        serial,
         sessionid,
-        subtype: get(at.subtype),
-        action: get(at.action),
+        subtype: get(at.subtype, RELATED_ID_MAX),
+        action: get(at.action, RELATED_ID_MAX),
         detail,
       },
     };
@@ -709,6 +719,16 @@ function bump(counts: Record<string, number>, key: string): void {
 function hasText(cells: Row, from: number): boolean {
   for (let i = from; i < cells.count; i++) if (cells.cell(i) !== '') return true;
   return false;
+}
+
+/** Longest session id, serial number, subtype or action a held related log keeps. */
+const RELATED_ID_MAX = 64;
+/** Longest evidence text (URL, threat, error) a held related log keeps. */
+export const RELATED_TEXT_MAX = 1024;
+
+/** `v` cut to `max` characters, the cut marked with …. */
+function clipTo(v: string, max: number): string {
+  return v.length > max ? `${v.slice(0, max - 1)}…` : v;
 }
 
 function clip(v: string): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PanSerError } from '../../src/errors.js';
 import { FIELD_IDS } from '../../src/fields/field-ids.js';
-import { createMapper } from '../../src/fields/map.js';
+import { RELATED_TEXT_MAX, createMapper } from '../../src/fields/map.js';
 import { FIXTURES, TEST_PARSER } from '../helpers/io.js';
 
 const HEADER =
@@ -410,6 +410,19 @@ describe('DECRYPTION, THREAT and AUTH lines', () => {
       detail: 'Certificate / Received fatal alert BadCertificate from client',
     });
     expect(got[3]?.related).toMatchObject({ type: 'AUTH', sessionid: '455821' });
+  });
+
+  it('hold clipped evidence, and nothing for a session id no TRAFFIC log can have', () => {
+    // Thousands of related logs wait in the correlation window: a 100 KB URL must not be held.
+    const m = createMapper('x.log', { inputFormat: 'auto' });
+    const threat = mixed.find((l) => l.includes(',THREAT,')) ?? '';
+    const cells = threat.split(',');
+    const at = (i: number, v: string) => cells.map((c, k) => (k === i ? v : c)).join(',');
+    const long = m.map(at(31, 'u'.repeat(100_000)), 1);
+    expect(long.kind === 'skip' && long.related?.detail.length).toBe(RELATED_TEXT_MAX);
+    expect(long.kind === 'skip' && long.related?.detail.endsWith('…')).toBe(true);
+    expect(m.map(at(22, '9'.repeat(65)), 2)).toEqual({ kind: 'skip', what: 'THREAT' });
+    expect(m.map(at(2, 'S'.repeat(65)), 3)).toEqual({ kind: 'skip', what: 'THREAT' });
   });
 
   it('carry nothing when too short to hold the session id (older AUTH format)', () => {

@@ -88,6 +88,40 @@ describe('two threads on one file', () => {
   });
 });
 
+describe('more skipped log types than the report names', () => {
+  const line = (type: string) => `<14>Nov 23 00:00:01 fw 1,2026/11/23 00:00:01,0162,${type},x,1\n`;
+  const split = async (file: string) => {
+    const args = ['analyze', '--format', 'json', file];
+    const one = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '0' } });
+    const two = await runCli(args, { env: { PAN_SER_PARALLEL_MIN_BYTES: '1' } });
+    expect(two.stdout).toBe(one.stdout);
+    return (JSON.parse(one.stdout) as { lines: { skippedBy: Record<string, number> } }).lines
+      .skippedBy;
+  };
+  const dir = tempDir('pan-ser-par-');
+
+  it('names the first 64 of the whole file, not also the first 64 of the second part', async () => {
+    // The worker's named types were added to the first part's: 128 named.
+    const file = join(dir, 'types.log');
+    writeFileSync(file, Array.from({ length: 400 }, (_, i) => line(`T${i}X`)).join(''));
+    const by = await split(file);
+    expect(Object.keys(by)).toHaveLength(65);
+    expect(by['(other types)']).toBe(400 - 64);
+  });
+
+  it('reads on when the second part hid a type the first part names', async () => {
+    const first = Array.from({ length: 300 }, (_, i) => line(`A${i % 30}X`));
+    const second = [
+      ...Array.from({ length: 150 }, (_, i) => line(`B${i % 100}X`)),
+      ...Array.from({ length: 150 }, (_, i) => line(`A${i % 30}X`)),
+    ];
+    const file = join(dir, 'hidden.log');
+    writeFileSync(file, [...first, ...second].join(''));
+    const by = await split(file);
+    expect(by.A0X).toBe(15);
+  });
+});
+
 describe('a worker that runs out of heap', () => {
   const options: AnalyzeOptions = {
     inputFormat: 'auto',

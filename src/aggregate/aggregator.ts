@@ -121,6 +121,11 @@ export interface Aggregator {
    * lines of the same file that precede the range it read.
    */
   merge(other: AggregatorState, lineOffset?: number): void;
+  /**
+   * False when merge(other) cannot equal one run over both inputs: the other run counted under
+   * OTHER_TYPES some kind this one names (it had named MAX_SKIP_KINDS others first).
+   */
+  mergesExactly(other: AggregatorState): boolean;
   finish(): Summary;
 }
 
@@ -255,6 +260,12 @@ export function createAggregator(
         pendingRelated: findings.pendingRelated,
       };
     },
+    mergesExactly(o) {
+      if ((o.skippedBy[OTHER_TYPES] ?? 0) === 0) return true;
+      return Object.keys(skippedBy).every(
+        (k) => k === OTHER_TYPES || Object.hasOwn(o.skippedBy, k),
+      );
+    },
     merge(o, lineOffset = 0) {
       const addTally = (m: Map<string, Tally>, [k, t]: [string, Tally]) => {
         const mine = tally(m, k);
@@ -276,8 +287,17 @@ export function createAggregator(
       }
       unknownReasons.merge(TopK.fromData(o.unknownReasons));
       unknownActions.merge(TopK.fromData(o.unknownActions));
+      // Kinds are named as addSkip names them: the other run's kinds come after this run's, in
+      // the order it met them, and once MAX_SKIP_KINDS are named the rest are OTHER_TYPES.
       const skipped = { ...skippedBy };
-      for (const [k, n] of Object.entries(o.skippedBy)) skipped[k] = (skipped[k] ?? 0) + n;
+      for (const [k, n] of Object.entries(o.skippedBy)) {
+        const into =
+          k !== OTHER_TYPES &&
+          (Object.hasOwn(skipped, k) || Object.keys(skipped).length < MAX_SKIP_KINDS)
+            ? k
+            : OTHER_TYPES;
+        skipped[into] = (skipped[into] ?? 0) + n;
+      }
       skippedBy = skipped;
       for (const [k, n] of Object.entries(o.rejectsByCode) as [RejectCode, number][]) {
         rejectsByCode[k] = (rejectsByCode[k] ?? 0) + n;

@@ -1,7 +1,6 @@
 // Recognises the syslog envelope in front of a PAN-OS CSV payload. A syslog header has no
 // commas, so after splitting the line it all sits in field 0 together with the payload's own
 // first value ("1"): this module separates the two and names the header form. Pure.
-import { ownCopy } from './blocks.js';
 
 export type SyslogHeaderKind =
   'bare' | 'bsd' | 'bsd-no-pri' | 'rfc5424' | 'rfc6587+rfc5424' | 'rfc6587+bsd' | 'other';
@@ -30,44 +29,56 @@ export function splitSyslogPrefix(text: string, from = 0, to = text.length): Sys
 }
 
 /**
- * The last few headers read, with their kinds: consecutive logs mostly share a form, and logs
- * from a few firewalls (host names of different lengths) interleave. Newest first.
+ * The last few header forms read, with their kinds: consecutive logs mostly share a form, and
+ * logs from a few firewalls (host names of different lengths) interleave. Newest first. A form
+ * is the header's character codes with -1 where any digit matches (see formOf).
  */
 const RECENT = 8;
-const recentHeads: string[] = [];
+const recentForms: Int32Array[] = [];
 const recentKinds: SyslogHeaderKind[] = [];
 
 /**
- * The kind of the header `text[from, end)`, compared in place with the recent ones: a header of
- * the same length that differs from one only where both hold a digit (the time, the PRI, an
- * octet count) is of the same kind, since the forms match digits only as a class (\d). The one
- * literal digit, RFC 5424's version after `>`, must be equal.
+ * The kind of the header `text[from, end)`, compared in place with the recent forms: a header
+ * of the same length that differs from one only where both hold a digit (the time, the PRI, an
+ * octet count) is of the same kind, since the forms match digits only as a class (\d).
  */
 function headerKind(text: string, from: number, end: number): SyslogHeaderKind {
   const len = end - from;
-  for (let k = 0; k < recentHeads.length; k++) {
-    const head = recentHeads[k] as string;
-    if (head.length === len && sameForm(head, text, from))
-      return recentKinds[k] as SyslogHeaderKind;
+  for (let k = 0; k < recentForms.length; k++) {
+    const form = recentForms[k] as Int32Array;
+    if (form.length === len && hasForm(form, text, from)) return recentKinds[k] as SyslogHeaderKind;
   }
-  const head = ownCopy(text.slice(from, end));
+  const head = text.slice(from, end);
   const kind = readHeaderKind(head);
-  if (recentHeads.length >= RECENT) {
-    recentHeads.pop();
+  if (recentForms.length >= RECENT) {
+    recentForms.pop();
     recentKinds.pop();
   }
-  recentHeads.unshift(head);
+  recentForms.unshift(formOf(head));
   recentKinds.unshift(kind);
   return kind;
 }
 
-function sameForm(head: string, text: string, from: number): boolean {
+/**
+ * A header's form: each character's code, or -1 for a digit, which any digit matches. The one
+ * literal digit, RFC 5424's version right after `>`, keeps its code: it must be equal.
+ */
+function formOf(head: string): Int32Array {
+  const form = new Int32Array(head.length);
   for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    const free = c >= 48 && c <= 57 && !(i > 0 && head.charCodeAt(i - 1) === 62); /* > */
+    form[i] = free ? -1 : c;
+  }
+  return form;
+}
+
+/** True when `text` from `from` has `form` (its length is checked by the caller). */
+function hasForm(form: Int32Array, text: string, from: number): boolean {
+  for (let i = 0; i < form.length; i++) {
     const a = text.charCodeAt(from + i);
-    const b = head.charCodeAt(i);
-    if (a === b) continue;
-    if (a < 48 || a > 57 || b < 48 || b > 57) return false;
-    if (i > 0 && head.charCodeAt(i - 1) === 62 /* > */) return false;
+    const b = form[i] ?? 0;
+    if (a !== b && (b !== -1 || a < 48 || a > 57)) return false;
   }
   return true;
 }

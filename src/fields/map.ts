@@ -731,6 +731,13 @@ function clipTo(v: string, max: number): string {
   return v.length > max ? `${v.slice(0, max - 1)}…` : v;
 }
 
+/** A field's value for a message: at most 40 characters, control characters shown as \xNN. */
 function clip(v: string): string {
-  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  const cut = v.length > 40 ? v.slice(0, 40) : v;
+  let out = '';
+  for (const ch of cut) {
+    const c = ch.charCodeAt(0);
+    out += c < 32 || c === 127 ? `\\x${c.toString(16).padStart(2, '0')}` : ch;
+  }
+  return v.length > 40 ? `${out}…` : out;
 }

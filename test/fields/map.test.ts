@@ -431,3 +431,14 @@ describe('DECRYPTION, THREAT and AUTH lines', () => {
     expect(m.map(old, 1)).toEqual({ kind: 'skip', what: 'AUTH' });
   });
 });
+
+describe('reject messages', () => {
+  it('show a field value with control characters as \\xNN, on one line (found by the fuzz test)', () => {
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+    const r = m.map('<14>Sep 20 13:03:58 PA-VM 1,2018/09/20 13:03:58,0011,"a\nb\tc",end,2049', 1);
+    expect(r.kind).toBe('reject');
+    const message = r.kind === 'reject' ? r.message : '';
+    expect(message).not.toMatch(/[\n\t]/);
+    expect(message).toContain('but is "a\\x0ab\\x09c"');
+  });
+});

@@ -52,6 +52,18 @@ function records(n: number): Classified[] {
   );
 }
 
+/** A DECRYPTION log of session `sessionid` on firewall S1, as the mapper hands it on. */
+const decryptionLog = (sessionid: string): RelatedLog => ({
+  type: 'DECRYPTION',
+  file: 'f',
+  line: 1,
+  serial: 'S1',
+  sessionid,
+  subtype: 'start',
+  action: 'allow',
+  detail: 'Received fatal alert BadCertificate from client',
+});
+
 describe('FindingsAggregator', () => {
   it('merging two halves equals one pass over all records', () => {
     const all = records(400);
@@ -81,17 +93,7 @@ describe('FindingsAggregator', () => {
 
   it('holds at most correlation-window sessions of related logs, newest kept', () => {
     const agg = make({ 'correlation-window': 3 });
-    const rel = (sessionid: string): RelatedLog => ({
-      type: 'DECRYPTION',
-      file: 'f',
-      line: 1,
-      serial: 'S1',
-      sessionid,
-      subtype: 'start',
-      action: 'allow',
-      detail: 'Received fatal alert BadCertificate from client',
-    });
-    for (let i = 1; i <= 10; i++) agg.addRelated(rel(`x${i}`));
+    for (let i = 1; i <= 10; i++) agg.addRelated(decryptionLog(`x${i}`));
     const size = (agg as unknown as { related: Map<string, unknown> }).related.size;
     expect(size).toBe(3);
     agg.add(rec({ sessionid: 'x1', session_end_reason: 'decrypt-error' }));
@@ -102,28 +104,18 @@ describe('FindingsAggregator', () => {
 
   it('evicts the oldest held session, whatever sessions ended or came back in between', () => {
     const agg = make({ 'correlation-window': 3 });
-    const rel = (sessionid: string): RelatedLog => ({
-      type: 'DECRYPTION',
-      file: 'f',
-      line: 1,
-      serial: 'S1',
-      sessionid,
-      subtype: 'start',
-      action: 'allow',
-      detail: 'Received fatal alert BadCertificate from client',
-    });
     const held = () => [...(agg as unknown as { related: Map<string, unknown> }).related.keys()];
-    for (const id of ['a', 'b', 'c']) agg.addRelated(rel(id));
+    for (const id of ['a', 'b', 'c']) agg.addRelated(decryptionLog(id));
     agg.add(rec({ sessionid: 'a', session_end_reason: 'decrypt-error' })); // a ends
-    agg.addRelated(rel('a')); // and comes back, now the newest
-    agg.addRelated(rel('d')); // b is the oldest
+    agg.addRelated(decryptionLog('a')); // and comes back, now the newest
+    agg.addRelated(decryptionLog('d')); // b is the oldest
     expect(held()).toEqual(['S1\u0000c', 'S1\u0000a', 'S1\u0000d']);
-    agg.addRelated(rel('e'));
-    agg.addRelated(rel('f'));
+    agg.addRelated(decryptionLog('e'));
+    agg.addRelated(decryptionLog('f'));
     expect(held()).toEqual(['S1\u0000d', 'S1\u0000e', 'S1\u0000f']);
     // Sessions that end before the window fills leave nothing behind.
     for (let i = 0; i < 20_000; i++) {
-      agg.addRelated(rel(`s${i}`));
+      agg.addRelated(decryptionLog(`s${i}`));
       agg.add(rec({ sessionid: `s${i}`, session_end_reason: 'tcp-fin' }));
     }
     const queue = (agg as unknown as { order: unknown[]; head: number }).order.length;

@@ -3,6 +3,7 @@
 // cell is defused against formula injection and stripped of control characters. Pure.
 import { GROUP_KEYS, type Summary } from '../aggregate/summary.js';
 import { escapeCsvCell, escapeTerminal } from './escape.js';
+import { unrecognizedValues } from './text.js';
 import type { View } from './view.js';
 
 export const CSV_COLUMNS = [
@@ -44,10 +45,10 @@ export function renderCsv(s: Summary, view: View): string {
       pct(x.sessions),
       null,
     ]);
-  for (const r of s.unrecognized.reasons)
-    rows.push(['unrecognized', 'reason', r.value, null, r.sessions, pct(r.sessions), null]);
-  for (const a of s.unrecognized.actions)
-    rows.push(['unrecognized', 'action', a.value, null, a.sessions, pct(a.sessions), null]);
+  for (const [what, r] of unrecognizedValues(s)) {
+    const key = what === 'end reason' ? 'reason' : what;
+    rows.push(['unrecognized', key, r.value, null, r.sessions, pct(r.sessions), null]);
+  }
   for (const f of s.findings)
     rows.push(['findings', f.severity, f.id, null, f.sessions, f.percent, f.bytes]);
   for (const r of seen) {

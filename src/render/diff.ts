@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { DiffRow, SummaryDiff } from '../aggregate/diff.js';
 import { escapeTerminal as t } from './escape.js';
-import { num } from './table.js';
+import { num } from './text.js';
 import type { View } from './view.js';
 import { safeJson } from './json.js';
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASON_KEYS } from '../knowledge/reasons.js';
 import { escapeHtml as h } from './escape.js';
-import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './table.js';
+import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './text.js';
 import { BUCKET_WIDENED } from './sparkline.js';
 import type { View } from './view.js';
 

@@ -3,7 +3,7 @@
 // Every log-derived string goes through escapeMarkdown (pipes, backticks, markup, controls). Pure.
 import type { Summary } from '../aggregate/summary.js';
 import { escapeMarkdown as md } from './escape.js';
-import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './table.js';
+import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './text.js';
 import { BUCKET_WIDENED, sparkline } from './sparkline.js';
 import type { View } from './view.js';
 

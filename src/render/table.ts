@@ -2,12 +2,12 @@
 // string passes through escapeTerminal. Pure: (summary, view) => string.
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { GROUP_KEYS, GROUP_LABELS, type GroupRow, type Summary } from '../aggregate/summary.js';
+import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reasons.js';
 import { escapeTerminal as t } from './escape.js';
 import { BUCKET_WIDENED, sparkline, squeeze } from './sparkline.js';
 import { renderFindings } from './findings.js';
-import { bytes, num, wrap } from './text.js';
+import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues, wrap } from './text.js';
 import type { View } from './view.js';
 
 export { bytes, num, wrap } from './text.js';
@@ -237,13 +237,4 @@ function countList(counts: Record<string, number>): string {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([k, v]) => `${t(k)} ${num(v)}`)
     .join(', ');
-}
-
-/** The raw end reasons and actions the tables do not know, for every report to list. */
-export const UNRECOGNIZED_TITLE = 'Unrecognized values (counted, not understood)';
-export function unrecognizedValues(s: Summary): (readonly ['end reason' | 'action', GroupRow])[] {
-  return [
-    ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
-    ...s.unrecognized.actions.map((r) => ['action', r] as const),
-  ];
 }

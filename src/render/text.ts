@@ -1,5 +1,7 @@
-// Plain-text helpers shared by the terminal renderers: number and byte formatting, word wrap.
-// Pure; no colour and no escaping here (callers escape log-derived text first).
+// Plain-text helpers shared by the renderers: number and byte formatting, word wrap, the list of
+// unrecognized values. Pure; no colour and no escaping here (callers escape log-derived text
+// first), and no library: any renderer can use it without loading the terminal table's.
+import type { GroupRow, Summary } from '../aggregate/summary.js';
 
 export function num(n: number): string {
   return n.toLocaleString('en-US');
@@ -32,4 +34,13 @@ export function wrap(text: string, width: number, first: string, rest: string): 
   }
   lines.push(cur);
   return lines;
+}
+
+/** The raw end reasons and actions the tables do not know, for every report to list. */
+export const UNRECOGNIZED_TITLE = 'Unrecognized values (counted, not understood)';
+export function unrecognizedValues(s: Summary): (readonly ['end reason' | 'action', GroupRow])[] {
+  return [
+    ...s.unrecognized.reasons.map((r) => ['end reason', r] as const),
+    ...s.unrecognized.actions.map((r) => ['action', r] as const),
+  ];
 }

@@ -75,12 +75,19 @@ function findingCauses(): [FindingId, string][] {
   );
 }
 
-/** Up to `limit` known names close to `term` (edit distance, or containing it), best first. */
-export function suggestTerms(term: string, limit = 3): string[] {
+/**
+ * Up to `limit` of `names` (by default every name `explain` knows) close to `term` (edit
+ * distance, or containing it), best first.
+ */
+export function suggestTerms(
+  term: string,
+  limit = 3,
+  names: readonly string[] = knownTerms(),
+): string[] {
   const t = term.trim().toLowerCase();
   // No known name is near a term far longer than any of them (and the distance is quadratic).
   if (t === '' || t.length > 80) return [];
-  const scored = knownTerms().map((name) => {
+  const scored = [...new Set(names)].map((name) => {
     const n = name.toLowerCase();
     const d = n.includes(t) && t.length >= 3 ? 1 : editDistance(t, n);
     return { name, d };

@@ -5,7 +5,7 @@
 import type { Summary } from './aggregate/summary.js';
 import { PanSerError } from './errors.js';
 import { FINDING_IDS } from './classify/findings.js';
-import { editDistance } from './explain.js';
+import { suggestTerms } from './explain.js';
 import { REASON_KEYS, type ReasonKey } from './knowledge/reasons.js';
 
 export interface Gate {
@@ -46,7 +46,7 @@ export function parseGate(raw: string): Gate {
   }
   const isReason = (REASON_KEYS as readonly string[]).includes(term);
   if (!isReason && !(FINDING_IDS as readonly string[]).includes(term)) {
-    const near = nearestTerms(term);
+    const near = suggestTerms(term, 3, [...REASON_KEYS, ...FINDING_IDS]);
     throw new PanSerError(
       'USAGE',
       `--fail-on "${raw}": "${term}" is neither a known end reason nor a finding id`,
@@ -98,16 +98,4 @@ export function formatGateResult(r: GateResult, total: number): string {
     r.gate.unit === 'percent' ? `limit ${r.gate.limit}%` : `limit ${r.gate.limit} sessions`;
   const note = r.note === null ? '' : `; ${r.note}`;
   return `pan-ser: gate ${r.gate.text}: ${state} (${r.sessions.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} sessions, ${r.percent.toFixed(2)}%; ${limit}${note})`;
-}
-
-/** The reasons and finding ids closest to a mistyped term, best first (at most 3). */
-function nearestTerms(term: string): string[] {
-  const max = Math.max(2, Math.floor(term.length / 3));
-  return [...REASON_KEYS, ...FINDING_IDS]
-    .filter((name, i, all) => all.indexOf(name) === i)
-    .map((name) => ({ name, d: editDistance(term, name) }))
-    .filter((x) => x.d <= max)
-    .sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : 1))
-    .slice(0, 3)
-    .map((x) => x.name);
 }

@@ -1,7 +1,9 @@
 // Log time forms (found by the audit): impossible calendar dates are unreadable rather than
 // moved into the next month, and spreadsheet re-saves without seconds or with AM/PM are read;
 // --since/--until with --tz across a daylight-saving change.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../helpers/fast-check-seed.js';
 import { daysIn, parseLogTime } from '../../src/fields/time.js';
 import { AS_LOGGED, parseUserTime } from '../../src/fields/zone.js';
 import { runCli } from '../helpers/io.js';
@@ -113,5 +115,54 @@ describe('--tz and the time that was read', () => {
     expect(r.stderr.trim().split('\n')).toEqual([
       'pan-ser: --since "2021-03-28 02:30" does not exist in Europe/Berlin: its clocks jump from 02:00 to 03:00 that day [USAGE] (give a time before or after the jump, or an instant with Z or an offset)',
     ]);
+  });
+});
+
+describe('the full-width PANOS form read without a regular expression', () => {
+  // A leading space sends a value down the general path (trim, then the PANOS expression), so
+  // the two readings of the same text can be compared.
+  const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+  /** Mostly the separator the form has at that place, sometimes another. */
+  const sep = (usual: string) =>
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constant(usual) },
+      { weight: 1, arbitrary: fc.constantFrom('/', '-', '.', ' ', 'T', ':') },
+    );
+  const timeLike = fc
+    .tuple(
+      digits(4),
+      sep('/'),
+      digits(2),
+      sep('/'),
+      digits(2),
+      sep(' '),
+      fc.oneof(digits(2), fc.constantFrom('23', '24', '00')),
+      sep(':'),
+      fc.oneof(digits(2), fc.constantFrom('59', '60')),
+      sep(':'),
+      fc.oneof(digits(2), fc.constantFrom('59', '60', '61')),
+    )
+    .map((parts) => parts.join(''));
+
+  it('agrees with the general reading on every 19-character time-like text', () => {
+    fc.assert(
+      fc.property(timeLike, fc.constantFrom('', 'x', ' 1'), (time, tweak) => {
+        const v = (time + tweak).slice(0, 19);
+        expect(parseLogTime(v)).toBe(parseLogTime(` ${v}`));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads consecutive times across days, months and years without a stale day', () => {
+    const start = Date.UTC(1999, 11, 31, 23, 59, 58);
+    for (let t = start; t < start + 3 * 86_400_000; t += 3_599_000) {
+      const v = new Date(t).toISOString().slice(0, 19).replace('T', ' ').replaceAll('-', '/');
+      expect(parseLogTime(v), v).toBe(t);
+    }
+    expect(parseLogTime('2020/02/29 24:00:00')).toBeNull();
+    expect(parseLogTime('2020/02/29 23:60:00')).toBeNull();
+    expect(parseLogTime('2020/02/29 23:59:60')).toBe(Date.UTC(2020, 2, 1));
+    expect(parseLogTime('0050/01/01 00:00:00')).toBe(Date.UTC(50, 0, 1));
   });
 });

@@ -6,7 +6,8 @@ import { normalizeAction } from '../knowledge/actions.js';
 import { parseFlags } from '../knowledge/flags.js';
 import { normalizeReason } from '../knowledge/reasons.js';
 import type { Classified, TrafficRecord } from '../model.js';
-import { parseLogTime } from '../fields/time.js';
+import { logTimeIn, parseLogTime } from '../fields/time.js';
+import { readField } from '../fields/map.js';
 import { DEFAULT_THRESHOLDS, matchFindings, type Thresholds } from './findings.js';
 
 /** A non-negative integer field; 0 when empty or unreadable. */
@@ -33,6 +34,12 @@ function numberCount(raw: string): number {
 
 const NO_FINDINGS: readonly string[] = Object.freeze([]);
 
+/** Generated time, else receive time (the generated one is read in place). */
+function timeOf(f: TrafficRecord['fields']): number | null {
+  const t = readField(f, 'time_generated', logTimeIn);
+  return Number.isNaN(t) ? parseLogTime(f.receive_time) : t;
+}
+
 export function classifyRecord(
   rec: TrafficRecord,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
@@ -46,7 +53,7 @@ export function classifyRecord(
     flags: parseFlags(f.flags),
     bytes: toCount(f.bytes),
     repeat: repeat > 0 ? repeat : 1,
-    time: parseLogTime(f.time_generated) ?? parseLogTime(f.receive_time),
+    time: timeOf(f),
     findings: NO_FINDINGS,
   };
   c.findings = matchFindings(c, thresholds);

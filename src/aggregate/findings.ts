@@ -8,6 +8,7 @@ import {
   rankCauses,
   type FindingId,
   type FindingRule,
+  type RankedCause,
   type Thresholds,
 } from '../classify/findings.js';
 import { formatLogTime } from '../fields/time.js';
@@ -55,8 +56,11 @@ export interface FindingsState {
   }[];
 }
 
-/** Findings judged on a share need their base counted on every record. */
-const SHARE_IDS = FINDING_IDS.filter((id) => (FINDINGS[id] as FindingRule).share !== undefined);
+/** Findings judged on a share need their base counted on every record: [id, base] pairs. */
+const SHARE_BASES = FINDING_IDS.flatMap((id) => {
+  const share = (FINDINGS[id] as FindingRule).share;
+  return share === undefined ? [] : [[id, share.base] as const];
+});
 
 export class FindingsAggregator {
   private readonly tallies = new Map<FindingId, FindingTally>();
@@ -109,9 +113,8 @@ export class FindingsAggregator {
   /** Counts one record; `labels` = labelsOf(c) when the caller has read them already. */
   add(c: Classified, labels?: Labels): void {
     const w = this.o.weight === 'repeat' ? c.repeat : 1;
-    for (const id of SHARE_IDS) {
-      if ((FINDINGS[id] as FindingRule).share?.base(c) === true)
-        this.bases.set(id, (this.bases.get(id) ?? 0) + w);
+    for (const [id, base] of SHARE_BASES) {
+      if (base(c)) this.bases.set(id, (this.bases.get(id) ?? 0) + w);
     }
     let related: readonly RelatedLog[] = NONE;
     if (this.related.size > 0 && c.reason !== 'n/a') {
@@ -155,13 +158,14 @@ export class FindingsAggregator {
     t.bytes += c.bytes;
     addToGroups(t.top, c, labels, w);
     const ranked = rankCauses(rule, c, related);
-    ranked.forEach((rc, i) => {
+    for (let i = 0; i < ranked.length; i++) {
+      const rc = ranked[i] as RankedCause;
       let ct = t.causes.get(rc.id);
       if (!ct) t.causes.set(rc.id, (ct = { sessions: 0, confirmed: 0, primary: 0 }));
       ct.sessions += w;
       if (rc.confirmed) ct.confirmed += w;
       if (i === 0) ct.primary += w;
-    });
+    }
     if (t.examples.length < this.o.thresholds.examples) {
       t.examples.push(makeExample(rule, c, ranked));
     }

@@ -94,11 +94,17 @@ export function countOf(raw: string): number | null {
 
 const flagged = (c: FindingSubject, key: FlagKey) => c.flags !== null && hasFlag(c.flags, key);
 
-/** Evidence that a Flags bit is set, e.g. { decrypted: "Flags 0x01000000" }. */
+/** Per flag, the evidence that it is set, e.g. { decrypted: "Flags 0x01000000" }. */
+const FLAG_EVIDENCE = Object.fromEntries(
+  (Object.keys(FLAGS) as FlagKey[]).map((key) => [
+    key,
+    Object.freeze({ [key]: `Flags 0x${FLAGS[key].mask.toString(16).padStart(8, '0')}` }),
+  ]),
+) as Readonly<Record<FlagKey, Evidence>>;
+
+/** Evidence that a Flags bit is set (a shared frozen object: a cause test runs per record). */
 function flagEvidence(c: FindingSubject, key: FlagKey): Evidence | null {
-  return flagged(c, key)
-    ? { [key]: `Flags 0x${FLAGS[key].mask.toString(16).padStart(8, '0')}` }
-    : null;
+  return flagged(c, key) ? FLAG_EVIDENCE[key] : null;
 }
 
 const lower = (v: string) => v.trim().toLowerCase();

@@ -173,6 +173,9 @@ export function createMapper(file: string, options: MapOptions): Mapper {
   const forced: PreparedLayout | null =
     options.panosVersion === undefined ? null : layoutForRelease(options.panosVersion);
   let state: 'start' | InputFormat = 'start';
+  // Counted per line, and nearly every line repeats the last one's: see RunCount.
+  const kinds = new RunCount();
+  const layouts = new RunCount();
   // Int32: a hostile header can have more than 32767 columns.
   let columns: Int32Array | null = null;
   let needCells = 0;
@@ -265,7 +268,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
     if (flagCols.length > 0) {
       fields = { ...plainFields(fields), flags: flagsFromColumns((k) => cells.cell(k), flagCols) };
     }
-    bump(facts.layouts, 'csv-export');
+    layouts.add(facts.layouts, 'csv-export');
     return { kind: 'traffic', file, line, layout: 'csv-export', fields };
   }
 
@@ -288,9 +291,12 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       }
     }
     const tag = kv.format === 'json' ? jsonAfterHeader(text) : text.search(/(?:LEEF|CEF):/);
-    bump(facts.headerKinds, tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare');
+    kinds.add(
+      facts.headerKinds,
+      tag > 0 ? splitSyslogPrefix(`${text.slice(0, tag)}-`).header : 'bare',
+    );
     const m = mapKv(kv, file, line);
-    if (m.kind === 'traffic') bump(facts.layouts, m.layout);
+    if (m.kind === 'traffic') layouts.add(facts.layouts, m.layout);
     return m;
   }
 
@@ -313,11 +319,11 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         if (kv) return kv;
       }
       if (Object.hasOwn(RELATED_LAYOUTS, type)) {
-        bump(facts.headerKinds, prefix.header);
+        kinds.add(facts.headerKinds, prefix.header);
         return relatedSkip(type as RelatedLogType, cells, prefix.first, line);
       }
       if (looksLikeLogType(type)) {
-        bump(facts.headerKinds, prefix.header);
+        kinds.add(facts.headerKinds, prefix.header);
         return skipType(type);
       }
       const kv = keyValue(src.slice(from, to), line);
@@ -327,11 +333,11 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         // The type one field early: the Prisma / Strata variant, or a firewall line whose
         // leading FUTURE_USE field a collector dropped (its Flags still in place, one early).
         if (!FLAGS_VALUE.test(cells.cell(FLAGS_AT - 1).trim())) {
-          bump(facts.headerKinds, prefix.header);
+          kinds.add(facts.headerKinds, prefix.header);
           return fromLayout(cells, line, PRISMA_LAYOUT, prefix.first);
         }
         const restored = restoreLeadingField(cells);
-        bump(facts.headerKinds, restored.header);
+        kinds.add(facts.headerKinds, restored.header);
         const prepared = forced ?? pickLayout(restored.count, restored.cell(5));
         if (prepared) return fromLayout(restored, line, prepared, null);
       }
@@ -342,14 +348,14 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         looksLikeLogType(early) ||
         (looksLikeLogType(early.toUpperCase()) && /^\d+$/.test(cells.cell(3).trim()))
       ) {
-        bump(facts.headerKinds, prefix.header);
+        kinds.add(facts.headerKinds, prefix.header);
         return skipType(early.toUpperCase());
       }
       // GLOBALPROTECT logs of PAN-OS 9.1.0-9.1.2 put Sequence Number and Action Flags before
       // the type, so it sits two fields late.
       const late = cells.cell(5).trim();
       if (looksLikeLogType(late) && FLAGS_VALUE.test(cells.cell(4).trim())) {
-        bump(facts.headerKinds, prefix.header);
+        kinds.add(facts.headerKinds, prefix.header);
         return skipType(late);
       }
       return reject(
@@ -358,7 +364,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `not a PAN-OS log line: field 4 should be the log type (TRAFFIC, THREAT, …) but is "${clip(cells.cell(3))}" (${NOT_PANOS_FIX})`,
       );
     }
-    bump(facts.headerKinds, prefix.header);
+    kinds.add(facts.headerKinds, prefix.header);
     if (cells.count < MIN_TRAFFIC_FIELDS) {
       return reject(
         line,
@@ -392,7 +398,7 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       );
     }
     const fields = buildFields(cells, prepared.positions, first);
-    bump(facts.layouts, prepared.layout.id);
+    layouts.add(facts.layouts, prepared.layout.id);
     return { kind: 'traffic', file, line, layout: prepared.layout.id, fields };
   }
 
@@ -518,11 +524,23 @@ export function createMapper(file: string, options: MapOptions): Mapper {
 
   function prime(text: string, line: number): void {
     map(text, line);
+    kinds.drop();
+    layouts.drop();
     facts.headerKinds = {};
     facts.layouts = {};
   }
 
-  return { facts, map, mapSpan, prime, header: () => headerRow };
+  return {
+    get facts() {
+      kinds.flush(facts.headerKinds);
+      layouts.flush(facts.layouts);
+      return facts;
+    },
+    map,
+    mapSpan,
+    prime,
+    header: () => headerRow,
+  };
 }
 
 /** A reused row of field bounds (FieldScanner, PreRow): `gen` changes each time it is reused. */
@@ -711,8 +729,38 @@ function isBlank(src: string, from: number, to: number): boolean {
   return true;
 }
 
-function bump(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+/**
+ * A per-line count whose key mostly repeats from line to line (header form, layout): the run of
+ * the current key is kept here and added to the counts when the key changes or the counts are
+ * read (Mapper.facts), one compare per line instead of a keyed write. Keys enter the counts in
+ * the order they are first seen, as with a write per line.
+ */
+class RunCount {
+  private key: string | null = null;
+  private run = 0;
+
+  add(counts: Record<string, number>, key: string): void {
+    if (key === this.key) {
+      this.run++;
+      return;
+    }
+    this.flush(counts);
+    this.key = key;
+    this.run = 1;
+  }
+
+  /** Adds the current run to `counts`. */
+  flush(counts: Record<string, number>): void {
+    if (this.key !== null && this.run > 0) counts[this.key] = (counts[this.key] ?? 0) + this.run;
+    this.key = null;
+    this.run = 0;
+  }
+
+  /** Forgets the current run. */
+  drop(): void {
+    this.key = null;
+    this.run = 0;
+  }
 }
 
 /** True when any cell from `from` on is not empty (trailing empty cells are harmless). */

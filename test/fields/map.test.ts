@@ -442,3 +442,30 @@ describe('reject messages', () => {
     expect(message).toContain('but is "a\\x0ab\\x09c"');
   });
 });
+
+describe('per-line counts of header forms and layouts', () => {
+  // Counted as runs (most lines repeat the last line's form): the counts read at any point, and
+  // the order keys first appear in, must be those of one write per line.
+  it('are exact when read mid-file, and keep first-seen order through interleaved runs', () => {
+    const body =
+      '1,2021/02/05 15:05:55,0011C100000,TRAFFIC,end,2049,2021/02/05 15:05:55,10.0.0.1,10.0.0.2,0.0.0.0,0.0.0.0,allow-web,,,ssl,vsys1,trust,untrust,e1/1,e1/2,fwd,2021/02/05 15:05:55,1,1,1,443,0,0,0x400000,tcp,allow,100,50,50,2,2021/02/05 15:05:54,1,any,0,1,0x0,US,US,0,1,1,tcp-fin';
+    const forms = {
+      bsd: '<14>Feb  5 15:05:55 fw01 ',
+      'bsd-no-pri': 'Feb  5 15:05:55 fw01 ',
+      rfc5424: '<14>1 2021-02-05T15:05:55+00:00 fw01 - - - - ',
+    } as const;
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+    const order: (keyof typeof forms)[] = ['bsd-no-pri', 'bsd', 'bsd', 'rfc5424', 'bsd'];
+    const expected: Record<string, number> = {};
+    for (const [i, kind] of order.entries()) {
+      expect(m.map(forms[kind] + body, i + 1).kind).toBe('traffic');
+      expected[kind] = (expected[kind] ?? 0) + 1;
+      // Read after every line: a run already added must not be added again.
+      expect(m.facts.headerKinds).toEqual(expected);
+      expect(Object.keys(m.facts.headerKinds)).toEqual(Object.keys(expected));
+    }
+    for (let i = 0; i < 3; i++) m.map(forms.bsd + body, 10 + i);
+    expect(m.facts.headerKinds).toEqual({ ...expected, bsd: 6 });
+    expect(Object.values(m.facts.layouts)).toEqual([8]);
+  });
+});

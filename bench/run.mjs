@@ -72,7 +72,7 @@ function timeOnce(argv, { keepStdout = false } = {}) {
     rmSync(rssOut, { force: true });
     const env = { ...process.env, NO_COLOR: '1' };
     let cmd = argv;
-    if (TIME) cmd = [TIME, '-f', 'PEAKRSS %M', ...argv];
+    if (TIME) cmd = [TIME, '-f', 'PEAKRSS %M CPU %U %S', ...argv];
     else if (argv[0] === process.execPath) {
       env.NODE_OPTIONS = `--import ${pathToFileURL(join(ROOT, 'bench/rss-report.mjs')).href}`;
       env.PAN_SER_BENCH_RSS_OUT = rssOut;
@@ -90,9 +90,11 @@ function timeOnce(argv, { keepStdout = false } = {}) {
       const wall = Number(process.hrtime.bigint() - start) / 1e9;
       if (code !== 0)
         return fail(new Error(`${argv.join(' ')} exited ${code}: ${err.slice(-500)}`));
-      const m = /PEAKRSS (\d+)/.exec(err);
+      const m = /PEAKRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(err);
       const kb = m ? Number(m[1]) : existsSync(rssOut) ? Number(readFileSync(rssOut, 'utf8')) : NaN;
-      done({ wall, rssMB: kb / 1024, stdout: Buffer.concat(out).toString('utf8') });
+      // User + system CPU seconds of the process and its threads (NaN without /usr/bin/time).
+      const cpu = m ? Number(m[2]) + Number(m[3]) : NaN;
+      done({ wall, cpu, rssMB: kb / 1024, stdout: Buffer.concat(out).toString('utf8') });
     });
   });
 }
@@ -161,6 +163,7 @@ async function benchFile(rows, format, duckdb) {
       min: Math.min(...ss.map((s) => s.wall)),
       max: Math.max(...ss.map((s) => s.wall)),
       rssMB: Math.max(...ss.map((s) => s.rssMB)),
+      cpu: median(ss.map((s) => s.cpu)),
       mbps: bytes / 1e6 / wall,
       rowsps: rows / wall,
     };
@@ -187,7 +190,7 @@ function report(results, meta) {
     `- Inputs: gen-panlogs.mjs --seed ${SEED} (PAN-OS 10.x TRAFFIC), CSV export and BSD syslog`,
   );
   L.push(
-    `- Each command is a child process, run ${RUNS} times round-robin (once at 10M rows, without DuckDB); wall time is the median, peak RSS the maximum over runs${TIME ? ' (/usr/bin/time)' : ' (process.resourceUsage, preloaded)'}.`,
+    `- Each command is a child process, run ${RUNS} times round-robin (once at 10M rows, without DuckDB); wall time is the median, peak RSS the maximum over runs${TIME ? ' (/usr/bin/time)' : ' (process.resourceUsage, preloaded)'}. CPU s is the median of user + system seconds over all of a process's threads${TIME ? '' : ' (n/a without /usr/bin/time)'}: on a busy or noisy machine it moves less than wall time.`,
   );
   L.push('');
   const targets = [];
@@ -196,11 +199,11 @@ function report(results, meta) {
       `## ${r.rows.toLocaleString('en-US')} rows, ${r.format} (${fmt(r.bytes / 1e6, 0)} MB)`,
       '',
     );
-    L.push('| command | median s | min s | max s | MB/s | rows/s | peak RSS MB |');
-    L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    L.push('| command | median s | min s | max s | CPU s | MB/s | rows/s | peak RSS MB |');
+    L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const s of r.stats) {
       L.push(
-        `| ${s.label} | ${fmt(s.wall)} | ${fmt(s.min)} | ${fmt(s.max)} | ${fmt(s.mbps, 0)} | ${Math.round(s.rowsps).toLocaleString('en-US')} | ${fmt(s.rssMB, 0)} |`,
+        `| ${s.label} | ${fmt(s.wall)} | ${fmt(s.min)} | ${fmt(s.max)} | ${fmt(s.cpu)} | ${fmt(s.mbps, 0)} | ${Math.round(s.rowsps).toLocaleString('en-US')} | ${fmt(s.rssMB, 0)} |`,
       );
     }
     const by = Object.fromEntries(r.stats.map((s) => [s.id, s]));

@@ -7,7 +7,8 @@
 // too, finishing the single pass. Output does not depend on the machine: always the same two
 // ranges, merged in order.
 import { open } from 'node:fs/promises';
-import type { Worker } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import type { Aggregator } from './aggregate/aggregator.js';
 import type { LineCounts } from './aggregate/summary.js';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.js';
@@ -16,10 +17,18 @@ import type { Feeder } from './feed.js';
 import { createMapper, type Mapper } from './fields/map.js';
 import type { OpenedInput } from './input/open.js';
 import { readRange, type RangeFailure, type RangeJob, type RangeResult } from './range.js';
-import { DEFAULT_WORKER_OLD_MB, spawnWorker, takePrestarted } from './prestart.js';
 
 /** The head of the file searched for the line that fixes its format (header or syslog). */
 const PRIME_BYTES = 1 << 20;
+
+const YOUNG_MB = 8;
+const OLD_MB = 40;
+
+const here = import.meta.url;
+/** Under the test runner this module is TypeScript source; the worker runs from the build. */
+const WORKER_URL = here.endsWith('.ts')
+  ? new URL('../dist/analyze-worker.js', here)
+  : new URL('./analyze-worker.js', here);
 
 /**
  * How a split read went: `merged` (the worker's range was merged in), `read-on` (the main thread
@@ -64,14 +73,19 @@ export async function analyzeFileInParallel(
     options,
     prime: { text: prime.text, line: prime.line },
   };
+  // With both cores busy, V8's background compiler threads would wait for a core and hot code
+  // would run unoptimised for longer: the worker compiles on its own thread instead. V8 reads
+  // this flag when an isolate starts, so it changes only the worker started here; this thread
+  // keeps background compiling.
+  setFlagsFromString('--no-concurrent-recompilation');
   let result: RangeResult | null;
   // The worker started from the file's first format line with no related logs held. Only reading
   // on from here is exact when, at the cut, related logs were still waiting for their TRAFFIC
   // log (findings correlate them), or a header met again in the first range (exports joined
   // with `cat`, perhaps with other columns) set the columns the rest is read by.
   const mustReadOn = () => agg.pendingRelated() > 0 || !sameCells(mapper.header(), prime.header);
-  {
-    const worker = startWorker(second, options.workerHeapMb ?? DEFAULT_WORKER_OLD_MB);
+  try {
+    const worker = startWorker(second, options.workerHeapMb ?? OLD_MB);
     try {
       // The worker takes a while to start; meanwhile this thread reads the first range. This
       // blocks the event loop until done, which is fine: the worker's answer waits in its queue.
@@ -89,6 +103,8 @@ export async function analyzeFileInParallel(
       if ((e as { code?: unknown }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
       result = null;
     }
+  } finally {
+    setFlagsFromString('--concurrent-recompilation');
   }
   // The worker names at most MAX_SKIP_KINDS log types of its own, so it may have counted a
   // type the first range names under "(other types)".
@@ -113,33 +129,28 @@ export async function analyzeFileInParallel(
 }
 
 /**
- * Where the file is cut: the main thread's share. The worker thread reads slower than the main
- * one (it compiles on its own thread and has a small heap). Measured on 1M rows (741 MB CSV)
- * with the worker started early (prestart.ts), ready when the main thread starts reading: with
- * 55% the worker was done first every time; with 50% the main thread waited 0.12-0.65 s for it.
- * (Started only at the cut, the worker was ~150 ms late and 55% balanced the two.)
+ * Where the file is cut: the main thread's share. The worker thread runs slower than the main
+ * one (it starts up first, compiles on its own thread and has a small heap): on 1M rows (741 MB
+ * CSV) with an even cut, the main thread waited 0.01-0.66 s for it (median 0.29 s); with 60%,
+ * the worker waited for the main thread.
  */
-const FIRST_SHARE = 0.53;
+const FIRST_SHARE = 0.55;
 
-/**
- * The worker for `job`: the one prestart.ts started early when it has the heap asked for (it
- * gets the job by message), else a new one. With both cores busy, V8's background compiler
- * threads would wait for a core and hot code would run unoptimised for longer, so the worker
- * compiles on its own thread (prestart.ts spawnWorker). Small heaps: the worker allocates
- * short-lived strings and a few bounded tables, and V8's defaults let garbage grow by tens of MB
- * before collecting it, all counted in peak RSS. 8 MB of young generation rather than 4: fewer
- * scavenges for ~12 MB more peak RSS (still under the 150 MB target at 1M rows). 40 MB of old
- * generation rather than 64: with 64, old garbage kept growing past 1M rows (peak RSS +11% at
- * 10M; +7% with 40); the bounded tables fit with room to spare, even filled with 200-character
- * values. A worker that does run out of heap is not fatal: the main thread reads its range
- * instead.
- */
 function startWorker(
   job: RangeJob,
   oldMb: number,
 ): { worker: Worker; result: Promise<RangeResult> } {
-  const early = takePrestarted(oldMb);
-  const worker = early ?? spawnWorker(job, oldMb);
+  const worker = new Worker(WORKER_URL, {
+    workerData: job,
+    // Small heaps: the worker allocates short-lived strings and a few bounded tables, and
+    // V8's defaults let garbage grow by tens of MB before collecting it, all counted in peak
+    // RSS. 8 MB of young generation rather than 4: fewer scavenges for ~12 MB more peak RSS
+    // (still under the 150 MB target at 1M rows). 40 MB of old generation rather than 64:
+    // with 64, old garbage kept growing past 1M rows (peak RSS +11% at 10M; +7% with 40); the
+    // bounded tables fit with room to spare, even filled with 200-character values. A worker
+    // that does run out of heap is not fatal: the main thread reads its range instead.
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: oldMb },
+  });
   const result = new Promise<RangeResult>((resolve, reject) => {
     worker.once('message', (m: RangeResult) => {
       resolve(m);
@@ -151,10 +162,6 @@ function startWorker(
   });
   // Handled by the caller's Promise.all; this keeps a second failure from going unhandled.
   result.catch(() => undefined);
-  if (early !== null) {
-    early.ref();
-    early.postMessage(job);
-  }
   return { worker, result };
 }
 

@@ -36,7 +36,7 @@ export default tseslint.config(
     // Benchmark scripts run on plain Node.
     files: ['bench/**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+      globals: { process: 'readonly', Buffer: 'readonly', URL: 'readonly', console: 'readonly' },
     },
   },
 );

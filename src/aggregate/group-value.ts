@@ -2,7 +2,7 @@
 // the reason tables and the findings so both name things the same way. Pure: the only state is
 // a bounded cache of zone-pair labels, which never changes a value.
 import { ownCopy } from '../input/blocks.js';
-import { readField } from '../fields/map.js';
+import { fieldReader } from '../fields/map.js';
 import type { Classified } from '../model.js';
 import { ipv4Code } from './ipv4-codec.js';
 import type { GroupKey } from './summary.js';
@@ -71,6 +71,9 @@ export function addToGroups(
   }
 }
 
+const srcCode = fieldReader('src', ipv4Code);
+const dstCode = fieldReader('dst', ipv4Code);
+
 /** An IPv4 address goes in by its code, read from the line without building a string. */
 function addAddress(
   table: AddressCounter,
@@ -78,7 +81,7 @@ function addAddress(
   key: 'src' | 'dst',
   n: number,
 ): void {
-  const code = readField(c.rec.fields, key, ipv4Code);
+  const code = (key === 'src' ? srcCode : dstCode)(c.rec.fields);
   if (code >= 0) table.addCode(code, n);
   else table.add(groupValue(c, key), n);
 }

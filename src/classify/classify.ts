@@ -7,7 +7,7 @@ import { parseFlags } from '../knowledge/flags.js';
 import { normalizeReason } from '../knowledge/reasons.js';
 import type { Classified, TrafficRecord } from '../model.js';
 import { logTimeIn, parseLogTime } from '../fields/time.js';
-import { readField } from '../fields/map.js';
+import { fieldReader } from '../fields/map.js';
 import { DEFAULT_THRESHOLDS, matchFindings, type Thresholds } from './findings.js';
 
 /** A non-negative integer field; 0 when empty or unreadable. */
@@ -34,9 +34,11 @@ function numberCount(raw: string): number {
 
 const NO_FINDINGS: readonly string[] = Object.freeze([]);
 
+const generatedTime = fieldReader('time_generated', logTimeIn);
+
 /** Generated time, else receive time (the generated one is read in place). */
 function timeOf(f: TrafficRecord['fields']): number | null {
-  const t = readField(f, 'time_generated', logTimeIn);
+  const t = generatedTime(f);
   return Number.isNaN(t) ? parseLogTime(f.receive_time) : t;
 }
 

@@ -24,7 +24,7 @@ export function parseLogTime(raw: string): number | null {
 
 /**
  * parseLogTime of `src.slice(from, to)`, NaN for null: the usual form is read in place, without
- * making the field's string (fields/map.ts readField).
+ * making the field's string (fields/map.ts fieldReader).
  */
 export function logTimeIn(src: string, from: number, to: number): number {
   const fast = readPanosTime(src, from, to);

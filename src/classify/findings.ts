@@ -445,24 +445,29 @@ export function isFindingId(v: string): v is FindingId {
 
 const NO_FINDINGS: readonly string[] = Object.freeze([]);
 
-/** Per end reason (and for unrecognized ones, ''), the findings worth testing, severity order. */
-const CANDIDATES: ReadonlyMap<string, readonly FindingId[]> = new Map(
-  [...REASON_KEYS, ''].map((k) => [
-    k,
-    FINDING_IDS.filter((id) => {
-      const r: FindingRule = FINDINGS[id];
-      return r.reasons === 'any' || (k !== '' && r.reasons.includes(k as ReasonKey));
-    }),
-  ]),
-);
+/**
+ * Per end reason (and for unrecognized ones, ''), the findings worth testing, severity order, as
+ * [id, test] pairs: a record looks its rules up once, not once per finding.
+ */
+const CANDIDATES: ReadonlyMap<string, readonly (readonly [FindingId, FindingRule['test']])[]> =
+  new Map(
+    [...REASON_KEYS, ''].map((k) => [
+      k,
+      FINDING_IDS.filter((id) => {
+        const r: FindingRule = FINDINGS[id];
+        return r.reasons === 'any' || (k !== '' && r.reasons.includes(k as ReasonKey));
+      }).map((id) => [id, (FINDINGS[id] as FindingRule).test] as const),
+    ]),
+  );
+
+const NO_CANDIDATES: readonly (readonly [FindingId, FindingRule['test']])[] = [];
 
 /** Ids of the findings a record matches, most severe first; a shared frozen [] when none. */
 export function matchFindings(c: FindingSubject, t: Thresholds): readonly string[] {
-  const ids = CANDIDATES.get(c.reason ?? '') ?? NO_FINDINGS;
+  const candidates = CANDIDATES.get(c.reason ?? '') ?? NO_CANDIDATES;
   let out: string[] | null = null;
-  for (const id of ids) {
-    const rule: FindingRule = FINDINGS[id as FindingId];
-    if (rule.test(c, t)) (out ??= []).push(id);
+  for (const [id, test] of candidates) {
+    if (test(c, t)) (out ??= []).push(id);
   }
   return out ?? NO_FINDINGS;
 }

@@ -12,22 +12,6 @@ import { DEFAULT_THRESHOLDS, matchFindings, type Thresholds } from './findings.j
 
 /** A non-negative integer field; 0 when empty or unreadable. */
 export function toCount(raw: string): number {
-  // Plain digits (nearly every log) are read here; anything else goes through Number, whose
-  // reading (spaces, 0x, exponents) decides.
-  const len = raw.length;
-  if (len > 0 && len <= 15) {
-    let n = 0;
-    for (let i = 0; i < len; i++) {
-      const d = raw.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return numberCount(raw);
-      n = n * 10 + d;
-    }
-    return n;
-  }
-  return numberCount(raw);
-}
-
-function numberCount(raw: string): number {
   const n = Number(raw);
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }

@@ -1,6 +1,4 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import '../helpers/fast-check-seed.js';
 import { classifyRecord, toCount } from '../../src/classify/classify.js';
 import { FIELD_IDS, type Fields } from '../../src/fields/field-ids.js';
 import type { TrafficRecord } from '../../src/model.js';
@@ -61,21 +59,11 @@ describe('classifyRecord', () => {
     expect(c.time).toBe(Date.UTC(2019, 8, 16, 10, 0, 0));
   });
 
-  it('toCount reads plain digits as Number does, and anything else through Number', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[0-9 x.e+-]{0,18}$/), (raw) => {
-        const n = Number(raw);
-        expect(toCount(raw)).toBe(Number.isSafeInteger(n) && n > 0 ? n : 0);
-      }),
-      { numRuns: 3000 },
-    );
+  it('toCount refuses fractions, negatives and huge values', () => {
+    expect(toCount('12')).toBe(12);
     expect(toCount('000000000000012')).toBe(12);
     expect(toCount('999999999999999')).toBe(999999999999999);
     expect(toCount('9999999999999999')).toBe(0);
-  });
-
-  it('toCount refuses fractions, negatives and huge values', () => {
-    expect(toCount('12')).toBe(12);
     expect(toCount('1.5')).toBe(0);
     expect(toCount('-1')).toBe(0);
     expect(toCount('99999999999999999999')).toBe(0);

@@ -80,9 +80,22 @@ async function runStage(file, stage) {
     maxRecordBytes: 1 << 20,
     strict: false,
   };
-  // The fields the analysis reads on every record (classify, group tables, findings' share).
-  const used = ['rule', 'app', 'from', 'to', 'session_end_reason', 'action', 'flags', 'bytes'];
-  const fields = used.concat(['time_generated', 'repeatcnt', 'subtype', 'src', 'dst']);
+  // The fields the analysis reads on every record (classify, group tables, findings).
+  const fields = [
+    'rule',
+    'app',
+    'from',
+    'to',
+    'session_end_reason',
+    'action',
+    'flags',
+    'bytes',
+    'time_generated',
+    'repeatcnt',
+    'subtype',
+    'src',
+    'dst',
+  ];
   for (const id of fields) if (!FIELD_IDS.includes(id)) throw new Error(`no field ${id}`);
   let sink = 0;
   const lines = { read: 0, analysed: 0, skipped: 0, rejected: 0 };

@@ -449,18 +449,19 @@ const NO_FINDINGS: readonly string[] = Object.freeze([]);
  * Per end reason (and for unrecognized ones, ''), the findings worth testing, severity order, as
  * [id, test] pairs: a record looks its rules up once, not once per finding.
  */
-const CANDIDATES: ReadonlyMap<string, readonly (readonly [FindingId, FindingRule['test']])[]> =
-  new Map(
-    [...REASON_KEYS, ''].map((k) => [
-      k,
-      FINDING_IDS.filter((id) => {
-        const r: FindingRule = FINDINGS[id];
-        return r.reasons === 'any' || (k !== '' && r.reasons.includes(k as ReasonKey));
-      }).map((id) => [id, (FINDINGS[id] as FindingRule).test] as const),
-    ]),
-  );
+type Candidates = readonly (readonly [FindingId, FindingRule['test']])[];
 
-const NO_CANDIDATES: readonly (readonly [FindingId, FindingRule['test']])[] = [];
+const CANDIDATES: ReadonlyMap<string, Candidates> = new Map(
+  [...REASON_KEYS, ''].map((k) => [
+    k,
+    FINDING_IDS.filter((id) => {
+      const r: FindingRule = FINDINGS[id];
+      return r.reasons === 'any' || (k !== '' && r.reasons.includes(k as ReasonKey));
+    }).map((id) => [id, (FINDINGS[id] as FindingRule).test] as const),
+  ]),
+);
+
+const NO_CANDIDATES: Candidates = [];
 
 /** Ids of the findings a record matches, most severe first; a shared frozen [] when none. */
 export function matchFindings(c: FindingSubject, t: Thresholds): readonly string[] {

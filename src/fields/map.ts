@@ -757,8 +757,7 @@ class RunCount {
   /** Adds the current run to `counts`. */
   flush(counts: Record<string, number>): void {
     if (this.key !== null && this.run > 0) counts[this.key] = (counts[this.key] ?? 0) + this.run;
-    this.key = null;
-    this.run = 0;
+    this.drop();
   }
 
   /** Forgets the current run. */

@@ -74,7 +74,7 @@ function readPanosTime(v: string, from: number, to: number): number | null | und
     lastDay = day;
     lastDayMs = ms;
   }
-  if (h > 23 || mi > 59 || s > 60) return null;
+  if (!isClock(h, mi, s)) return null;
   return lastDayMs + ((h * 60 + mi) * 60 + s) * 1000;
 }
 
@@ -114,9 +114,14 @@ function utcOf(...parts: (string | undefined)[]): number | null {
 
 /** The ms of a naive date and time, or null when no such time exists. */
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
-  if (mo < 1 || mo > 12 || d < 1 || (d > 28 && d > daysIn(y, mo)) || h > 23 || mi > 59 || s > 60)
+  if (mo < 1 || mo > 12 || d < 1 || (d > 28 && d > daysIn(y, mo)) || !isClock(h, mi, s))
     return null;
   return Date.UTC(y, mo - 1, d, h, mi, s);
+}
+
+/** A time of day that exists (a leap second's 60 included). */
+function isClock(h: number, mi: number, s: number): boolean {
+  return h <= 23 && mi <= 59 && s <= 60;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -163,6 +163,7 @@ describe('the full-width PANOS form read without a regular expression', () => {
     expect(parseLogTime('2020/02/29 24:00:00')).toBeNull();
     expect(parseLogTime('2020/02/29 23:60:00')).toBeNull();
     expect(parseLogTime('2020/02/29 23:59:60')).toBe(Date.UTC(2020, 2, 1));
+    expect(parseLogTime('2020/02/29 23:59:61')).toBeNull();
     expect(parseLogTime('0050/01/01 00:00:00')).toBe(Date.UTC(50, 0, 1));
   });
 });

@@ -24,8 +24,9 @@ export async function openSink(
   file: string | undefined,
   inputs: readonly string[] = [],
 ): Promise<Sink> {
-  if (file !== undefined) await refuseInput(file, inputs);
-  const existed = file !== undefined && (await exists(file));
+  const outId = file === undefined ? null : await fileId(file);
+  if (file !== undefined) await refuseInput(file, outId, inputs);
+  const existed = outId !== null;
   const opened = file === undefined ? null : await openFile(file);
   const stream = opened ?? stdout;
   /** Whether the file was emptied for the report: only once there is text to write. */
@@ -84,33 +85,29 @@ export async function openSink(
 
 /**
  * Opening the report file empties it, before any input is read: when it is one of the inputs
- * (by any name or link), the run would read nothing and destroy the log.
+ * (by any name or link), the run would read nothing and destroy the log. `out` = fileId(file).
  */
-async function refuseInput(file: string, inputs: readonly string[]): Promise<void> {
-  const id = async (name: string) => {
-    try {
-      const s = await stat(name);
-      return `${s.dev}:${s.ino}`;
-    } catch {
-      return null; // not there (yet): the input or the output path names it later
-    }
-  };
-  const out = await id(file);
+async function refuseInput(
+  file: string,
+  out: string | null,
+  inputs: readonly string[],
+): Promise<void> {
   if (out === null) return;
   for (const input of inputs) {
-    if (input !== '-' && (await id(input)) === out)
+    if (input !== '-' && (await fileId(input)) === out)
       throw new PanSerError('USAGE', `--output ${file} is also an input (${input})`, {
         hint: 'write the report to another file: opening it would empty the log before it is read',
       });
   }
 }
 
-async function exists(file: string): Promise<boolean> {
+/** A file's device and inode, or null when it is not there (yet). */
+async function fileId(name: string): Promise<string | null> {
   try {
-    await stat(file);
-    return true;
+    const s = await stat(name);
+    return `${s.dev}:${s.ino}`;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -8,7 +8,8 @@
 // KeyCodec (addresses) keys the values the codec can encode by number, in an open-addressing
 // index, so a high-cardinality column neither builds nor keeps strings; values it cannot encode
 // use a Map. Either way, a value is one key: add('10.0.0.1') and addCode(code of it) count
-// together, and results never depend on which was used.
+// together, and results never depend on which was used. Code adds are applied in batches per
+// table (see addCode), which no result can tell.
 
 import { ownCopy } from '../input/blocks.js';
 
@@ -52,6 +53,10 @@ export class TopK {
   private errors = new Float64Array(8);
   /** Open-addressing index of the CODE slots: (code, slot + 1) pairs, 0 = empty. Built on first use. */
   private index: Int32Array | null = null;
+  /** Code adds not applied yet (see addCode), and their weights once one is not 1. */
+  private queued: Uint32Array | null = null;
+  private queuedWeights: Float64Array | null = null;
+  private queueLength = 0;
   private used = 0;
   private size = 0;
   private floor = 0;
@@ -68,6 +73,7 @@ export class TopK {
         this.addCode(code, n);
         return;
       }
+      this.applyQueue(); // the queued code adds come first
     }
     const s = this.slots.get(value);
     if (s !== undefined) {
@@ -78,8 +84,47 @@ export class TopK {
     if (this.size >= 2 * this.capacity) this.prune();
   }
 
-  /** Adds a value by its code (the table must have a codec). */
+  /**
+   * Adds a value by its code (the table must have a codec). The add is queued and applied with
+   * the table's next ones in a batch: a record adds to several high-cardinality tables, each
+   * larger than a core's cache, so adds applied as they come miss the cache on nearly every
+   * probe, while a batch works on one table at a time. Only this table's own order matters to
+   * its counts (when it prunes), and every other method applies the queue first, so no result
+   * depends on the batching.
+   */
   addCode(code: number, n: number): void {
+    let queue = this.queued;
+    if (queue === null) queue = this.queued = new Uint32Array(QUEUE);
+    const k = this.queueLength++;
+    queue[k] = code;
+    if (n !== 1 || this.queuedWeights !== null) this.weigh(k, n);
+    if (k + 1 === QUEUE) this.applyQueue();
+  }
+
+  /**
+   * Records the weight of queued add `k`. Weights are kept from the first one that is not 1 on
+   * (the earlier ones were 1), and from then on every add writes its own.
+   */
+  private weigh(k: number, n: number): void {
+    let w = this.queuedWeights;
+    if (w === null) {
+      w = this.queuedWeights = new Float64Array(QUEUE);
+      w.fill(1, 0, k);
+    }
+    w[k] = n;
+  }
+
+  /** Applies the queued code adds, in order. */
+  private applyQueue(): void {
+    const n = this.queueLength;
+    if (n === 0) return;
+    this.queueLength = 0;
+    const queue = this.queued as Uint32Array;
+    const w = this.queuedWeights;
+    for (let k = 0; k < n; k++) this.addCodeNow(queue[k] ?? 0, w === null ? 1 : (w[k] ?? 0));
+  }
+
+  private addCodeNow(code: number, n: number): void {
     const s = this.findCode(code);
     if (s >= 0) {
       this.counts[s] = (this.counts[s] ?? 0) + n;
@@ -183,6 +228,7 @@ export class TopK {
 
   /** True when every count is exact (nothing was ever dropped). */
   get exact(): boolean {
+    this.applyQueue();
     return this.floor === 0;
   }
 
@@ -247,6 +293,7 @@ export class TopK {
 
   /** The count of one value, when the table still holds it. */
   get(value: string): TopKRow | undefined {
+    this.applyQueue();
     const s = this.find(value);
     return s < 0 ? undefined : this.row(s);
   }
@@ -257,6 +304,7 @@ export class TopK {
 
   /** The heaviest `limit` values, ties broken by value so output is deterministic. */
   top(limit: number): TopKRow[] {
+    this.applyQueue();
     return this.liveSlots()
       .map((s) => this.row(s))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
@@ -264,6 +312,7 @@ export class TopK {
   }
 
   toData(): TopKData {
+    this.applyQueue();
     return { capacity: this.capacity, floor: this.floor, rows: this.top(this.size) };
   }
 
@@ -276,6 +325,8 @@ export class TopK {
 
   /** Adds another table's counts into this one (a + b = one pass over both inputs). */
   merge(other: TopK): void {
+    this.applyQueue();
+    other.applyQueue();
     for (const s of this.liveSlots()) {
       if (other.find(this.valueOf(s)) < 0) this.errors[s] = (this.errors[s] ?? 0) + other.floor;
     }
@@ -295,6 +346,9 @@ export class TopK {
     if (this.size >= 2 * this.capacity) this.prune();
   }
 }
+
+/** Code adds queued per table before they are applied (see TopK.addCode). */
+const QUEUE = 2048;
 
 /** Shared scratch space for prune (single-threaded: one prune runs at a time). */
 let scratch = new Float64Array(1024);

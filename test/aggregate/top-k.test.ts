@@ -114,6 +114,34 @@ describe('TopK keyed by IPV4_CODEC', () => {
     );
   });
 
+  it('stays equal to a table keyed by text when read mid-stream over thousands of queued adds', () => {
+    // Code adds are queued and applied in batches (TopK.addCode); every read must see them all.
+    fc.assert(
+      fc.property(
+        fc.array(op, { minLength: 3000, maxLength: 7000 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 50, max: 900 }),
+        (ops, cap, every) => {
+          const coded = new TopK(cap, IPV4_CODEC);
+          const text = new TopK(cap);
+          ops.forEach(([v, n, byCode], i) => {
+            const code = IPV4_CODEC.encode(v);
+            if (byCode && code >= 0) coded.addCode(code, n);
+            else coded.add(v, n);
+            text.add(v, n);
+            if (i % every === every - 1) {
+              expect(coded.top(3)).toEqual(text.top(3));
+              expect(coded.get(v)).toEqual(text.get(v));
+              expect(coded.exact).toBe(text.exact);
+            }
+          });
+          expect(coded.toData()).toEqual(text.toData());
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('merges like a table keyed by text, from coded tables and from saved data', () => {
     fc.assert(
       fc.property(

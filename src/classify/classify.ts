@@ -16,9 +16,50 @@ export function toCount(raw: string): number {
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
+/**
+ * toCount of `text[from, to)`, read in place when it is 1-15 plain digits (no string is made);
+ * anything else (spaces, signs, exponents, hex: whatever Number reads) goes through toCount.
+ */
+export function countIn(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return toCount(text.slice(from, to));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return toCount(text.slice(from, to));
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * parseFlags of `text[from, to)`, or -1 for its null: `0x` and 1-8 hex digits are read in place,
+ * anything else goes through parseFlags.
+ */
+export function flagsIn(text: string, from: number, to: number): number {
+  const len = to - from;
+  if (len >= 3 && len <= 10 && text.charCodeAt(from) === 48 && text.charCodeAt(from + 1) === 120) {
+    let n = 0;
+    for (let i = from + 2; i < to; i++) {
+      const c = text.charCodeAt(i);
+      const d = c <= 57 ? c - 48 : (c | 32) - 87; // 0-9, then a-f / A-F
+      if (d < 0 || d > 15 || (c > 57 && (c | 32) < 97)) return flagsOrMinus(text, from, to);
+      n = n * 16 + d;
+    }
+    return n;
+  }
+  return flagsOrMinus(text, from, to);
+}
+
+function flagsOrMinus(text: string, from: number, to: number): number {
+  return parseFlags(text.slice(from, to)) ?? -1;
+}
+
 const NO_FINDINGS: readonly string[] = Object.freeze([]);
 
 const generatedTime = fieldReader('time_generated', logTimeIn);
+const repeatCount = fieldReader('repeatcnt', countIn);
+const byteCount = fieldReader('bytes', countIn);
+const flagBits = fieldReader('flags', flagsIn);
 
 /** Generated time, else receive time (the generated one is read in place). */
 function timeOf(f: TrafficRecord['fields']): number | null {
@@ -31,13 +72,14 @@ export function classifyRecord(
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Classified {
   const f = rec.fields;
-  const repeat = toCount(f.repeatcnt);
+  const repeat = repeatCount(f);
+  const flags = flagBits(f);
   const c: { -readonly [K in keyof Classified]: Classified[K] } = {
     rec,
     reason: normalizeReason(f.session_end_reason),
     action: normalizeAction(f.action),
-    flags: parseFlags(f.flags),
-    bytes: toCount(f.bytes),
+    flags: flags < 0 ? null : flags,
+    bytes: byteCount(f),
     repeat: repeat > 0 ? repeat : 1,
     time: timeOf(f),
     findings: NO_FINDINGS,

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyRecord, toCount } from '../../src/classify/classify.js';
+import '../helpers/fast-check-seed.js';
+import { classifyRecord, countIn, flagsIn, toCount } from '../../src/classify/classify.js';
+import { parseFlags } from '../../src/knowledge/flags.js';
 import { FIELD_IDS, type Fields } from '../../src/fields/field-ids.js';
 import type { TrafficRecord } from '../../src/model.js';
 
@@ -67,5 +70,39 @@ describe('classifyRecord', () => {
     expect(toCount('1.5')).toBe(0);
     expect(toCount('-1')).toBe(0);
     expect(toCount('99999999999999999999')).toBe(0);
+  });
+
+  // Counts and flags are read in place from the line where they are plain; both readers must
+  // give exactly what the string functions give, on any text around and inside the field.
+  const around = fc.string({ maxLength: 3 });
+  const countText = fc.oneof(
+    fc.stringMatching(/^[0-9]{0,17}$/),
+    fc.constantFrom(' 12', '12 ', '+5', '-3', '1e3', '0x10', '1.0', '12a', '٣', '', 'Infinity'),
+    // Around the largest safe integer (2^53 - 1 has 16 digits).
+    fc.constantFrom('999999999999999', '9007199254740991', '9007199254740993', '9999999999999999'),
+    fc.string({ maxLength: 8 }),
+  );
+  const flagText = fc.oneof(
+    fc.stringMatching(/^0[xX][0-9a-fA-F]{0,10}$/),
+    fc.constantFrom('0x', '0xg1', '0x:', '0x@', '0x`', '0xG', ' 0x1', '0x1 ', '15', '4294967296'),
+    fc.string({ maxLength: 10 }),
+  );
+
+  it('countIn reads a count in place exactly as toCount reads its text', () => {
+    fc.assert(
+      fc.property(around, countText, around, (a, v, b) => {
+        expect(countIn(a + v + b, a.length, a.length + v.length)).toBe(toCount(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('flagsIn reads flags in place exactly as parseFlags reads its text (-1 for null)', () => {
+    fc.assert(
+      fc.property(around, flagText, around, (a, v, b) => {
+        expect(flagsIn(a + v + b, a.length, a.length + v.length)).toBe(parseFlags(v) ?? -1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

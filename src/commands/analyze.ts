@@ -26,6 +26,7 @@ import { openSink } from '../output.js';
 import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
 import { FORMAT_NAMES, loadRenderer, type FormatName } from '../render/registry.js';
+import { lineAccount } from '../render/text.js';
 import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
 import { compileFilter, parseWhere, type Window } from '../slice/where.js';
 import { escapeLines, positiveInt, outputView, type ErrLine } from './shared.js';
@@ -342,6 +343,13 @@ export async function analyzeCommand(
       sink.write(renderer.render(summary, view));
     }
     await sink.end();
+  }
+  // A record format prints sessions only, so the line accounting every report carries goes to
+  // stderr: the skipped and rejected lines are accounted for there, not silently left out.
+  if (sink && renderer.kind === 'records' && !allFailed) {
+    const L = summary.lines;
+    const ok = L.read === L.analysed + L.skipped + L.rejected;
+    err(`pan-ser: lines: ${lineAccount(L, escapeTerminal)} ${ok ? '✓' : '✗'}`);
   }
   const results = evaluateGates(summary, gates);
   for (const r of results) err(escapeTerminal(formatGateResult(r, summary.totals.sessions)));

@@ -122,6 +122,20 @@ describe('ndjson', () => {
     expect(Array.isArray(deny?.findings)).toBe(true);
   });
 
+  it('accounts for the lines it writes no record for, on stderr', async () => {
+    const dir = tempDir('pan-ser-ndjson-');
+    const file = join(dir, 'mixed.log');
+    const { file: gen } = generate(50, 'ndjson-account');
+    const logs = readFileSync(gen, 'utf8').trimEnd().split('\n');
+    const threat = (logs[0] ?? '').replace(',TRAFFIC,', ',THREAT,');
+    writeFileSync(file, [...logs, threat, 'not a log', ''].join('\n'));
+    const r = await runCli(['analyze', file, '-f', 'ndjson']);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(50);
+    expect(r.stderr).toContain(
+      'pan-ser: lines: 52 read = 50 analysed + 1 skipped (THREAT 1) + 1 rejected ✓',
+    );
+  });
+
   it('counts only the sessions --where keeps', async () => {
     const { file, truth } = generate(2000, 'ndjson-where');
     const r = await runCli(['analyze', file, '-f', 'ndjson', '--where', 'reason=aged-out']);

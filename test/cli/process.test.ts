@@ -63,6 +63,18 @@ describe('bin/pan-ser.js', () => {
     expect(parsed.lines.rejected).toBe(5000);
   });
 
+  it('refuses a directory on standard input (- < dir) rather than reading it as empty', () => {
+    const dir = tempDir('pan-ser-stdin-dir-');
+    const r = spawnSync('bash', ['-c', `node ${BIN} analyze -f json - < ${dir}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'pan-ser: -: is a directory, not a log file [INPUT_UNREADABLE] (pass the files inside it)\n',
+    );
+  });
+
   it('prints --help and exits 0; exits 2 on an unknown command', () => {
     const help = spawnSync('node', [BIN, '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(help.status).toBe(0);

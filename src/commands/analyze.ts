@@ -258,6 +258,11 @@ export async function analyzeCommand(
 
   const sink = quiet ? null : await openSink(io.stdout, flags.output, files);
   const progress = progressEnabled(io) ? createProgress(io, files.length) : null;
+  // A note written while the progress line is drawn would be glued to its end.
+  const note: ErrLine = (line) => {
+    progress?.clear();
+    err(line);
+  };
   let printed = 0;
   let inputErrors = 0;
   let rows = 0;
@@ -302,18 +307,18 @@ export async function analyzeCommand(
       {
         onReject: (r) => {
           if (flags.strict || quiet) return;
-          if (printed < flags.maxErrors) err(escapeTerminal(formatRejectLine(r)));
+          if (printed < flags.maxErrors) note(escapeTerminal(formatRejectLine(r)));
           else if (printed === flags.maxErrors)
-            err(
+            note(
               'pan-ser: more rejected lines follow; the report counts them all (--max-errors N shows more)',
             );
           printed++;
         },
         onInputError: (e) => {
           inputErrors++;
-          err(escapeTerminal(formatErrorLine(e)));
+          note(escapeTerminal(formatErrorLine(e)));
           const stack = debugStack(io.env, e);
-          if (stack !== null) err(escapeLines(stack));
+          if (stack !== null) note(escapeLines(stack));
         },
         // Only when something needs each record: the record formats, or the progress line's
         // count. Without it a big file may be read by two threads (see analyze.ts).

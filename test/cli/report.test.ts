@@ -623,4 +623,19 @@ describe('progress', () => {
     const pipe = await runCli(['analyze', file, '-q'], { stderrTty: false, now });
     expect(pipe.stderr).toBe('');
   });
+
+  it('clears its line before a rejected line is printed, so that line stands on its own', async () => {
+    const { file } = generate(20000, 'progress-reject');
+    const logs = readFileSync(file, 'utf8').trimEnd().split('\n');
+    logs.splice(15000, 0, 'not a log');
+    writeFileSync(file, logs.join('\n') + '\n');
+    let t = 0;
+    const now = () => (t += 400);
+    const r = await runCli(['analyze', file, '-f', 'json'], { stderrTty: true, now });
+    const notes = r.stderr.split('\n').filter((l) => l.includes('pan-ser:'));
+    expect(notes).toHaveLength(1);
+    // What the terminal shows of that line: the text after the last return to its start.
+    // eslint-disable-next-line no-control-regex
+    for (const l of notes) expect(l.split('\r').at(-1)).toMatch(/^\u001b\[Kpan-ser: /);
+  });
 });

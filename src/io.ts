@@ -1,6 +1,7 @@
 // The Io bundle: everything the CLI touches of the outside world, passed in so tests can run
 // `run(argv, io)` in-process with fake streams, env and terminal facts.
-import type { Readable, Writable } from 'node:stream';
+import { fstatSync } from 'node:fs';
+import { Readable, type Writable } from 'node:stream';
 
 export interface Io {
   readonly stdin: Readable;
@@ -18,7 +19,7 @@ export interface Io {
 
 export function processIo(): Io {
   return {
-    stdin: process.stdin,
+    stdin: stdinStream(),
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
@@ -28,4 +29,28 @@ export function processIo(): Io {
     cwd: process.cwd(),
     now: () => performance.now(),
   };
+}
+
+/**
+ * Standard input, except that a directory on it (`pan-ser analyze - < logs/`) fails its first read
+ * with EISDIR, as a directory named as a file does: Node hands such an fd over as an empty
+ * stream, which would be reported as an empty log.
+ */
+function stdinStream(): Readable {
+  let dir = false;
+  try {
+    dir = fstatSync(0).isDirectory();
+  } catch {
+    // No fd 0 to look at: leave it to process.stdin.
+  }
+  if (!dir) return process.stdin;
+  return new Readable({
+    read() {
+      this.destroy(
+        Object.assign(new Error('EISDIR: illegal operation on a directory, read'), {
+          code: 'EISDIR',
+        }),
+      );
+    },
+  });
 }

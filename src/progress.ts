@@ -14,6 +14,8 @@ export interface Progress {
     p: { input: string; index: number; bytes: number; size: number | null },
     rows: number,
   ): void;
+  /** Clears the line (if one was drawn), so a note on stderr starts a line of its own. */
+  clear(): void;
   /** Clears the line (if one was drawn). */
   done(): void;
 }
@@ -48,8 +50,12 @@ export function createProgress(io: Io, inputs: number): Progress {
       );
       drawn = true;
     },
-    done() {
+    clear() {
       if (drawn) io.stderr.write('\r\u001b[K');
+      drawn = false;
+    },
+    done() {
+      this.clear();
     },
   };
 }

@@ -26,6 +26,7 @@ import { openSink } from '../output.js';
 import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
 import { FORMAT_NAMES, loadRenderer, type FormatName } from '../render/registry.js';
+import { lineAccount } from '../render/text.js';
 import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
 import { compileFilter, parseWhere, type Window } from '../slice/where.js';
 import { escapeLines, positiveInt, outputView, type ErrLine } from './shared.js';
@@ -257,6 +258,11 @@ export async function analyzeCommand(
 
   const sink = quiet ? null : await openSink(io.stdout, flags.output, files);
   const progress = progressEnabled(io) ? createProgress(io, files.length) : null;
+  // A note written while the progress line is drawn would be glued to its end.
+  const note: ErrLine = (line) => {
+    progress?.clear();
+    err(line);
+  };
   let printed = 0;
   let inputErrors = 0;
   let rows = 0;
@@ -301,18 +307,18 @@ export async function analyzeCommand(
       {
         onReject: (r) => {
           if (flags.strict || quiet) return;
-          if (printed < flags.maxErrors) err(escapeTerminal(formatRejectLine(r)));
+          if (printed < flags.maxErrors) note(escapeTerminal(formatRejectLine(r)));
           else if (printed === flags.maxErrors)
-            err(
+            note(
               'pan-ser: more rejected lines follow; the report counts them all (--max-errors N shows more)',
             );
           printed++;
         },
         onInputError: (e) => {
           inputErrors++;
-          err(escapeTerminal(formatErrorLine(e)));
+          note(escapeTerminal(formatErrorLine(e)));
           const stack = debugStack(io.env, e);
-          if (stack !== null) err(escapeLines(stack));
+          if (stack !== null) note(escapeLines(stack));
         },
         // Only when something needs each record: the record formats, or the progress line's
         // count. Without it a big file may be read by two threads (see analyze.ts).
@@ -342,6 +348,13 @@ export async function analyzeCommand(
       sink.write(renderer.render(summary, view));
     }
     await sink.end();
+  }
+  // A record format prints sessions only, so the line accounting every report carries goes to
+  // stderr: the skipped and rejected lines are accounted for there, not silently left out.
+  if (sink && renderer.kind === 'records' && !allFailed) {
+    const L = summary.lines;
+    const ok = L.read === L.analysed + L.skipped + L.rejected;
+    err(`pan-ser: lines: ${lineAccount(L, escapeTerminal)} ${ok ? '✓' : '✗'}`);
   }
   const results = evaluateGates(summary, gates);
   for (const r of results) err(escapeTerminal(formatGateResult(r, summary.totals.sessions)));

@@ -7,7 +7,7 @@ import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reaso
 import { escapeTerminal as t } from './escape.js';
 import { BUCKET_WIDENED, sparkline, squeeze } from './sparkline.js';
 import { renderFindings } from './findings.js';
-import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues, wrap } from './text.js';
+import { bytes, lineAccount, num, UNRECOGNIZED_TITLE, unrecognizedValues, wrap } from './text.js';
 import type { View } from './view.js';
 
 export { bytes, num, wrap } from './text.js';
@@ -59,12 +59,7 @@ export function renderTable(s: Summary, view: View): string {
   }
   const L = s.lines;
   const ok = L.read === L.analysed + L.skipped + L.rejected;
-  const skippedBy = Object.entries(L.skippedBy)
-    .map(([k, v]) => `${t(k.replace(/^\((.*)\)$/, '$1'))} ${num(v)}`)
-    .join(', ');
-  out.push(
-    `  lines: ${num(L.read)} read = ${num(L.analysed)} analysed + ${num(L.skipped)} skipped${skippedBy ? ` (${skippedBy})` : ''} + ${num(L.rejected)} rejected ${ok ? c.green('✓') : c.red('✗')}`,
-  );
+  out.push(`  lines: ${lineAccount(L, t)} ${ok ? c.green('✓') : c.red('✗')}`);
   if (s.time.first !== null && s.time.last !== null) {
     out.push(`  time: ${s.time.first} → ${s.time.last}, ${s.time.zone}`);
   }

@@ -3,6 +3,17 @@
 // first), and no library: any renderer can use it without loading the terminal table's.
 import type { GroupRow, Summary } from '../aggregate/summary.js';
 
+/**
+ * `N read = A analysed + S skipped (by kind) + R rejected`: the line accounting, with the skipped
+ * kinds passed through `esc` (they name log types read from the input).
+ */
+export function lineAccount(L: Summary['lines'], esc: (s: string) => string): string {
+  const skippedBy = Object.entries(L.skippedBy)
+    .map(([k, v]) => `${esc(k.replace(/^\((.*)\)$/, '$1'))} ${num(v)}`)
+    .join(', ');
+  return `${num(L.read)} read = ${num(L.analysed)} analysed + ${num(L.skipped)} skipped${skippedBy ? ` (${skippedBy})` : ''} + ${num(L.rejected)} rejected`;
+}
+
 export function num(n: number): string {
   return n.toLocaleString('en-US');
 }

@@ -122,6 +122,20 @@ describe('ndjson', () => {
     expect(Array.isArray(deny?.findings)).toBe(true);
   });
 
+  it('accounts for the lines it writes no record for, on stderr', async () => {
+    const dir = tempDir('pan-ser-ndjson-');
+    const file = join(dir, 'mixed.log');
+    const { file: gen } = generate(50, 'ndjson-account');
+    const logs = readFileSync(gen, 'utf8').trimEnd().split('\n');
+    const threat = (logs[0] ?? '').replace(',TRAFFIC,', ',THREAT,');
+    writeFileSync(file, [...logs, threat, 'not a log', ''].join('\n'));
+    const r = await runCli(['analyze', file, '-f', 'ndjson']);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(50);
+    expect(r.stderr).toContain(
+      'pan-ser: lines: 52 read = 50 analysed + 1 skipped (THREAT 1) + 1 rejected ✓',
+    );
+  });
+
   it('counts only the sessions --where keeps', async () => {
     const { file, truth } = generate(2000, 'ndjson-where');
     const r = await runCli(['analyze', file, '-f', 'ndjson', '--where', 'reason=aged-out']);
@@ -608,5 +622,20 @@ describe('progress', () => {
     expect(ci.stderr).toBe('');
     const pipe = await runCli(['analyze', file, '-q'], { stderrTty: false, now });
     expect(pipe.stderr).toBe('');
+  });
+
+  it('clears its line before a rejected line is printed, so that line stands on its own', async () => {
+    const { file } = generate(20000, 'progress-reject');
+    const logs = readFileSync(file, 'utf8').trimEnd().split('\n');
+    logs.splice(15000, 0, 'not a log');
+    writeFileSync(file, logs.join('\n') + '\n');
+    let t = 0;
+    const now = () => (t += 400);
+    const r = await runCli(['analyze', file, '-f', 'json'], { stderrTty: true, now });
+    const notes = r.stderr.split('\n').filter((l) => l.includes('pan-ser:'));
+    expect(notes).toHaveLength(1);
+    // What the terminal shows of that line: the text after the last return to its start.
+    // eslint-disable-next-line no-control-regex
+    for (const l of notes) expect(l.split('\r').at(-1)).toMatch(/^\u001b\[Kpan-ser: /);
   });
 });

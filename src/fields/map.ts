@@ -151,6 +151,8 @@ const FLAGS_VALUE = /^0x[0-9a-f]+$/i;
 
 export const BLANK: Skip = { kind: 'skip', what: '(blank)' };
 export const HEADER: Skip = { kind: 'skip', what: '(header)' };
+export const SEPARATOR_HINT: Skip = { kind: 'skip', what: '(separator hint)' };
+const SEPARATOR_HINT_LINE = /^\s*sep=.\s*$/i;
 const skipCache = new Map<string, Skip>();
 
 function skipType(type: string): Skip {
@@ -358,6 +360,13 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         kinds.add(facts.headerKinds, prefix.header);
         return skipType(late);
       }
+      if (looksLikeHeader(cells)) {
+        return reject(
+          line,
+          'NOT_PANOS',
+          'a CSV export header row after syslog lines: the rows below it are read as syslog fields, by position (analyze the export as a file of its own)',
+        );
+      }
       return reject(
         line,
         'NOT_PANOS',
@@ -496,6 +505,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       );
     }
     if (state === 'start') {
+      // Excel's separator hint (`sep=,`) above a saved export's header.
+      if (to - start <= 8 && SEPARATOR_HINT_LINE.test(src.slice(start, to))) return SEPARATOR_HINT;
       const looksHeader = looksLikeHeader(cells);
       if (options.inputFormat === 'csv' || (options.inputFormat === 'auto' && looksHeader)) {
         if (!looksHeader) {
@@ -514,6 +525,14 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       }
       state = 'syslog';
       facts.format = 'syslog';
+      const first = fromSyslog(cells, line, src, start, to);
+      // A line that is no log at all (a title above an export's header) settles nothing: it is
+      // rejected, and the next line is sniffed afresh.
+      if (first.kind === 'reject' && first.code === 'NOT_PANOS') {
+        state = 'start';
+        facts.format = null;
+      }
+      return first;
     }
     return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, src, start, to);
   }

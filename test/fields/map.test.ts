@@ -85,6 +85,37 @@ describe('CSV export mapping', () => {
   });
 });
 
+describe('lines above an export header', () => {
+  const row =
+    '1,2020/05/10 10:01,0123,TRAFFIC,end,2049,2020/05/10 10:01,10.0.0.1,8.8.8.8,,,r1,,,dns,vsys1,trust,untrust,e1,e2,lf,2020/05/10 10:01,99,1,5000,53,0,0,0x0,udp,allow,100,60,40,2,2020/05/10 10:00,30,any,0,1,0x0,US,US,0,1,1,aged-out';
+
+  it("skips Excel's separator hint and still reads the header below it", () => {
+    const m = createMapper('x.csv', { parser: TEST_PARSER, inputFormat: 'csv' });
+    expect(m.map('sep=,', 1)).toEqual({ kind: 'skip', what: '(separator hint)' });
+    expect(m.map(HEADER, 2)).toEqual({ kind: 'skip', what: '(header)' });
+    const r = m.map(row, 3);
+    expect(r.kind === 'traffic' && r.fields.session_end_reason).toBe('aged-out');
+    expect(m.facts.format).toBe('csv');
+  });
+
+  it('rejects a title line without settling the format, so the header below it is read', () => {
+    const m = createMapper('x.csv', { parser: TEST_PARSER, inputFormat: 'auto' });
+    const title = m.map('Traffic logs, exported from Panorama', 1);
+    expect(title.kind === 'reject' && [title.line, title.code]).toEqual([1, 'NOT_PANOS']);
+    expect(m.facts.format).toBeNull();
+    expect(m.map(HEADER, 2)).toEqual({ kind: 'skip', what: '(header)' });
+    expect(m.map(row, 3).kind).toBe('traffic');
+    expect(m.facts.format).toBe('csv');
+  });
+
+  it('names an export header met after syslog lines', () => {
+    const m = createMapper('x.log', { parser: TEST_PARSER, inputFormat: 'auto' });
+    expect(m.map(`<14>May 10 10:01:00 fw1 ${row}`, 1).kind).toBe('traffic');
+    const h = m.map(HEADER, 2);
+    expect(h.kind === 'reject' && h.message).toMatch(/CSV export header row after syslog lines/);
+  });
+});
+
 describe('CSV export without a Flags column', () => {
   it('rebuilds Flags from yes/no flag columns', () => {
     const m = createMapper('x.csv', { inputFormat: 'auto' });

@@ -26,7 +26,7 @@ import { openSink } from '../output.js';
 import { createProgress, progressEnabled } from '../progress.js';
 import { escapeTerminal } from '../render/escape.js';
 import { FORMAT_NAMES, loadRenderer, type FormatName } from '../render/registry.js';
-import { lineAccount } from '../render/text.js';
+import { lineAccount, linesAddUp } from '../render/text.js';
 import { SLICE_KEYS, type SliceKey } from '../slice/terms.js';
 import { compileFilter, parseWhere, type Window } from '../slice/where.js';
 import { escapeLines, positiveInt, outputView, type ErrLine } from './shared.js';
@@ -353,8 +353,7 @@ export async function analyzeCommand(
   // stderr: the skipped and rejected lines are accounted for there, not silently left out.
   if (sink && renderer.kind === 'records' && !allFailed) {
     const L = summary.lines;
-    const ok = L.read === L.analysed + L.skipped + L.rejected;
-    err(`pan-ser: lines: ${lineAccount(L, escapeTerminal)} ${ok ? '✓' : '✗'}`);
+    err(`pan-ser: lines: ${lineAccount(L, escapeTerminal)} ${linesAddUp(L) ? '✓' : '✗'}`);
   }
   const results = evaluateGates(summary, gates);
   for (const r of results) err(escapeTerminal(formatGateResult(r, summary.totals.sessions)));

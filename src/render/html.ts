@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { GROUP_KEYS, GROUP_LABELS, type Summary } from '../aggregate/summary.js';
 import { REASON_KEYS } from '../knowledge/reasons.js';
 import { escapeHtml as h } from './escape.js';
-import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './text.js';
+import { bytes, linesAddUp, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './text.js';
 import { BUCKET_WIDENED } from './sparkline.js';
 import type { View } from './view.js';
 
@@ -278,7 +278,7 @@ ${causes}${checks ? `<p>What to check:</p><ul>${checks}</ul>` : ''}${examples}</
 export function renderHtml(s: Summary, view: View): string {
   const seen = s.reasons.filter((r) => r.rows > 0);
   const L = s.lines;
-  const ok = L.read === L.analysed + L.skipped + L.rejected;
+  const ok = linesAddUp(L);
   const body: string[] = [];
   const sub =
     s.time.first !== null && s.time.last !== null

@@ -3,7 +3,7 @@
 // Every log-derived string goes through escapeMarkdown (pipes, backticks, markup, controls). Pure.
 import type { Summary } from '../aggregate/summary.js';
 import { escapeMarkdown as md } from './escape.js';
-import { bytes, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './text.js';
+import { bytes, linesAddUp, num, UNRECOGNIZED_TITLE, unrecognizedValues } from './text.js';
 import { BUCKET_WIDENED, sparkline } from './sparkline.js';
 import type { View } from './view.js';
 
@@ -15,7 +15,7 @@ const OFFENDER_CATEGORIES = new Set(['threat', 'policy', 'decryption', 'resource
 export function renderMarkdown(s: Summary, view: View): string {
   const out: string[] = [];
   const L = s.lines;
-  const ok = L.read === L.analysed + L.skipped + L.rejected;
+  const ok = linesAddUp(L);
   out.push('## pan-ser: why did these sessions end?', '');
   out.push(
     `**${num(s.totals.sessions)} sessions**, ${bytes(s.totals.bytes)}, from ${s.inputs.length} input${s.inputs.length === 1 ? '' : 's'}. ` +

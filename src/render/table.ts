@@ -7,7 +7,15 @@ import { REASONS, type ReasonCategory, type ReasonKey } from '../knowledge/reaso
 import { escapeTerminal as t } from './escape.js';
 import { BUCKET_WIDENED, sparkline, squeeze } from './sparkline.js';
 import { renderFindings } from './findings.js';
-import { bytes, lineAccount, num, UNRECOGNIZED_TITLE, unrecognizedValues, wrap } from './text.js';
+import {
+  bytes,
+  lineAccount,
+  linesAddUp,
+  num,
+  UNRECOGNIZED_TITLE,
+  unrecognizedValues,
+  wrap,
+} from './text.js';
 import type { View } from './view.js';
 
 export { bytes, num, wrap } from './text.js';
@@ -58,8 +66,7 @@ export function renderTable(s: Summary, view: View): string {
     if (i.error !== null) out.push(`    ${c.red('error:')} ${t(i.error)}`);
   }
   const L = s.lines;
-  const ok = L.read === L.analysed + L.skipped + L.rejected;
-  out.push(`  lines: ${lineAccount(L, t)} ${ok ? c.green('✓') : c.red('✗')}`);
+  out.push(`  lines: ${lineAccount(L, t)} ${linesAddUp(L) ? c.green('✓') : c.red('✗')}`);
   if (s.time.first !== null && s.time.last !== null) {
     out.push(`  time: ${s.time.first} → ${s.time.last}, ${s.time.zone}`);
   }

@@ -14,6 +14,11 @@ export function lineAccount(L: Summary['lines'], esc: (s: string) => string): st
   return `${num(L.read)} read = ${num(L.analysed)} analysed + ${num(L.skipped)} skipped${skippedBy ? ` (${skippedBy})` : ''} + ${num(L.rejected)} rejected`;
 }
 
+/** True when the lines read are all accounted for (analysed, skipped or rejected). */
+export function linesAddUp(L: Summary['lines']): boolean {
+  return L.read === L.analysed + L.skipped + L.rejected;
+}
+
 export function num(n: number): string {
   return n.toLocaleString('en-US');
 }

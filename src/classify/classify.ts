@@ -3,7 +3,7 @@
 // matches (classify/findings.ts). Pure and per-record cheap: no allocation beyond the result
 // when no finding matches.
 import { normalizeAction } from '../knowledge/actions.js';
-import { parseFlags } from '../knowledge/flags.js';
+import { flagsIn } from '../knowledge/flags.js';
 import { normalizeReason } from '../knowledge/reasons.js';
 import type { Classified, TrafficRecord } from '../model.js';
 import { logTimeIn, parseLogTime } from '../fields/time.js';
@@ -29,29 +29,6 @@ export function countIn(text: string, from: number, to: number): number {
     n = n * 10 + d;
   }
   return n;
-}
-
-/**
- * parseFlags of `text[from, to)`, or -1 for its null: `0x` and 1-8 hex digits are read in place,
- * anything else goes through parseFlags.
- */
-export function flagsIn(text: string, from: number, to: number): number {
-  const len = to - from;
-  if (len >= 3 && len <= 10 && text.charCodeAt(from) === 48 && text.charCodeAt(from + 1) === 120) {
-    let n = 0;
-    for (let i = from + 2; i < to; i++) {
-      const c = text.charCodeAt(i);
-      const d = c <= 57 ? c - 48 : (c | 32) - 87; // 0-9, then a-f / A-F
-      if (d < 0 || d > 15 || (c > 57 && (c | 32) < 97)) return flagsOrMinus(text, from, to);
-      n = n * 16 + d;
-    }
-    return n;
-  }
-  return flagsOrMinus(text, from, to);
-}
-
-function flagsOrMinus(text: string, from: number, to: number): number {
-  return parseFlags(text.slice(from, to)) ?? -1;
 }
 
 const NO_FINDINGS: readonly string[] = Object.freeze([]);

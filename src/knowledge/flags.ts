@@ -117,7 +117,8 @@ const KNOWN_MASK = FLAG_KEYS.reduce((m, k) => (m | FLAGS[k].mask) >>> 0, 0);
 
 /**
  * Parses `0x…` (or a plain decimal) into an unsigned 32-bit value; null when unreadable.
- * Memoised: called once per log line, over a few hundred distinct values.
+ * Memoised: the few hundred distinct values a log has repeat on every line (the usual form is
+ * read in place by flagsIn).
  */
 export const parseFlags: (raw: string) => number | null = memoize((raw) => {
   const v = raw.trim();
@@ -129,6 +130,32 @@ export const parseFlags: (raw: string) => number | null = memoize((raw) => {
       : NaN;
   return Number.isFinite(n) && n <= 0xffffffff ? n >>> 0 : null;
 });
+
+/**
+ * parseFlags of `text[from, to)`, or -1 for its null, as a fields/map.ts fieldReader: `0x` and
+ * 1-8 hex digits (the form PAN-OS writes) are read in place, anything else through parseFlags.
+ */
+export function flagsIn(text: string, from: number, to: number): number {
+  const len = to - from;
+  if (len >= 3 && len <= 10 && text.charCodeAt(from) === 48 && text.charCodeAt(from + 1) === 120) {
+    let n = 0;
+    let i = from + 2;
+    for (; i < to; i++) {
+      const d = hexDigit(text.charCodeAt(i));
+      if (d < 0) break;
+      n = n * 16 + d;
+    }
+    if (i === to) return n;
+  }
+  return parseFlags(text.slice(from, to)) ?? -1;
+}
+
+/** The value of a hex digit's character code (0-9, a-f, A-F), or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
 
 export function hasFlag(flags: number, key: FlagKey): boolean {
   return (flags & FLAGS[key].mask) !== 0;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../helpers/fast-check-seed.js';
-import { classifyRecord, countIn, flagsIn, toCount } from '../../src/classify/classify.js';
-import { parseFlags } from '../../src/knowledge/flags.js';
+import { classifyRecord, countIn, toCount } from '../../src/classify/classify.js';
+import { flagsIn, parseFlags } from '../../src/knowledge/flags.js';
 import { FIELD_IDS, type Fields } from '../../src/fields/field-ids.js';
 import type { TrafficRecord } from '../../src/model.js';
 

@@ -504,7 +504,8 @@ export function createMapper(file: string, options: MapOptions): Mapper {
         `a quoted field opened at character ${cells.column} never closes on this line (fix or remove the stray quote)`,
       );
     }
-    if (state === 'start') {
+    const sniffing = state === 'start';
+    if (sniffing) {
       // Excel's separator hint (`sep=,`) above a saved export's header.
       if (to - start <= 8 && SEPARATOR_HINT_LINE.test(src.slice(start, to))) return SEPARATOR_HINT;
       const looksHeader = looksLikeHeader(cells);
@@ -525,16 +526,15 @@ export function createMapper(file: string, options: MapOptions): Mapper {
       }
       state = 'syslog';
       facts.format = 'syslog';
-      const first = fromSyslog(cells, line, src, start, to);
-      // A line that is no log at all (a title above an export's header) settles nothing: it is
-      // rejected, and the next line is sniffed afresh.
-      if (first.kind === 'reject' && first.code === 'NOT_PANOS') {
-        state = 'start';
-        facts.format = null;
-      }
-      return first;
     }
-    return state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, src, start, to);
+    const m = state === 'csv' ? fromCsv(cells, line) : fromSyslog(cells, line, src, start, to);
+    // A first line that is no log at all (a title above an export's header) settles nothing: it
+    // is rejected, and the next line is sniffed afresh.
+    if (sniffing && m.kind === 'reject' && m.code === 'NOT_PANOS') {
+      state = 'start';
+      facts.format = null;
+    }
+    return m;
   }
 
   function map(text: string, line: number): Mapped {

@@ -3,6 +3,7 @@
 // into the aggregator and the line counts. No I/O here: callers own the byte streams.
 import { classifyRecord } from './classify/classify.js';
 import { DEFAULT_THRESHOLDS } from './classify/findings.js';
+import { ProfileCache } from './classify/profile.js';
 import { FILTERED, type Aggregator } from './aggregate/aggregator.js';
 import type { LineCounts } from './aggregate/summary.js';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.js';
@@ -93,11 +94,12 @@ export function countInto(
 ): (m: Mapped) => void {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const { filter, zone } = options;
+  const profiles = new ProfileCache();
   return (m) => {
     lines.read++;
     switch (m.kind) {
       case 'traffic': {
-        let c = classifyRecord(m, thresholds);
+        let c = classifyRecord(m, thresholds, profiles);
         // The instant of a time that named its zone, which the --since/--until window compares
         // (on the zone's wall clock, an hour repeated when clocks go back would hide it).
         let zonedAt: number | null = null;

@@ -4,6 +4,7 @@
 import type { ActionKey } from './knowledge/actions.js';
 import type { ReasonKey } from './knowledge/reasons.js';
 import type { Fields } from './fields/field-ids.js';
+import type { Profile } from './classify/profile.js';
 
 export type InputFormat = 'csv' | 'syslog';
 
@@ -82,4 +83,6 @@ export interface Classified {
   readonly time: number | null;
   /** Ids of the findings (classify/findings.ts) this record matches, most severe first. */
   readonly findings: readonly string[];
+  /** What its reason, action, rule, app and zones mean, shared with records alike (when known). */
+  readonly profile?: Profile | null;
 }

@@ -14,7 +14,7 @@ import {
 import { formatLogTime } from '../fields/time.js';
 import { decodeFlags } from '../knowledge/flags.js';
 import type { Classified, RelatedLog } from '../model.js';
-import { addToGroups, labelsOf, type Labels } from './group-value.js';
+import { addToGroups, findingHints, labelsOf, type Labels } from './group-value.js';
 import type { FindingCause, FindingExample, FindingRow, GroupRow } from './summary.js';
 import { TopK, type TopKData } from './top-k.js';
 
@@ -156,7 +156,7 @@ export class FindingsAggregator {
     }
     t.sessions += w;
     t.bytes += c.bytes;
-    addToGroups(t.top, c, labels, w);
+    addToGroups(t.top, c, labels, w, c.profile ?? null, HINTS_AT[id]);
     const ranked = rankCauses(rule, c, related);
     for (let i = 0; i < ranked.length; i++) {
       const rc = ranked[i] as RankedCause;
@@ -294,6 +294,12 @@ export class FindingsAggregator {
 }
 
 const NONE: readonly RelatedLog[] = Object.freeze([]);
+
+/** Each finding's first profile hint number (its tables' hints follow). */
+const HINTS_AT = Object.fromEntries(FINDING_IDS.map((id, i) => [id, findingHints(i)])) as Record<
+  FindingId,
+  number
+>;
 
 function sessionKey(serial: string, sessionid: string): string {
   return `${serial}\u0000${sessionid}`;

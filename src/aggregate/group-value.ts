@@ -4,6 +4,8 @@
 import { ownCopy } from '../input/blocks.js';
 import { fieldReader } from '../fields/map.js';
 import type { Classified } from '../model.js';
+import type { Profile } from '../classify/profile.js';
+import type { SlotHint } from './top-k.js';
 import { ipv4Code } from './ipv4-codec.js';
 import type { GroupKey } from './summary.js';
 
@@ -22,6 +24,8 @@ export function clipGroupValue(v: string): string {
 
 interface Counter {
   add(value: string, n: number): void;
+  /** add, with the caller's hint for this value in this table (TopK.addHinted). */
+  addHinted(value: string, n: number, hint: SlotHint): void;
 }
 
 /** An address table also takes a value by its IPV4_CODEC code. */
@@ -52,19 +56,35 @@ export function labelsOf(c: Pick<Classified, 'rec'>): Labels {
 }
 
 /**
- * Adds the record's value for every key of `tables` (`labels` = labelsOf(c)), with one call
- * site per key: a loop over the keys with a keyed look-up costs more than the adds themselves
- * on the hot path.
+ * Numbers of a profile's hints (Profile.hint): its reason's rule, app and zone-pair tables take
+ * REASON_HINTS + 0-2, those of finding number i (FINDING_IDS order) findingHints(i) + 0-2.
+ */
+export const REASON_HINTS = 0;
+export const findingHints = (i: number): number => 3 + 3 * i;
+
+/**
+ * Adds the record's value for every key of `tables` (`labels` = labelsOf(c), or the profile's),
+ * with one call site per key: a loop over the keys with a keyed look-up costs more than the adds
+ * themselves on the hot path. With the record's profile, the rule, app and zone-pair adds use
+ * its hints `at` to `at + 2`.
  */
 export function addToGroups(
   tables: GroupTables | Omit<GroupTables, 'src' | 'dst'>,
   c: Pick<Classified, 'rec'>,
   labels: Labels,
   n: number,
+  profile: Profile | null = null,
+  at = 0,
 ): void {
-  tables.rule.add(labels.rule, n);
-  tables.app.add(labels.app, n);
-  tables.zonePair.add(labels.zonePair, n);
+  if (profile === null) {
+    tables.rule.add(labels.rule, n);
+    tables.app.add(labels.app, n);
+    tables.zonePair.add(labels.zonePair, n);
+  } else {
+    tables.rule.addHinted(labels.rule, n, profile.hint(at));
+    tables.app.addHinted(labels.app, n, profile.hint(at + 1));
+    tables.zonePair.addHinted(labels.zonePair, n, profile.hint(at + 2));
+  }
   if ('src' in tables) {
     addAddress(tables.src, c, 'src', n);
     addAddress(tables.dst, c, 'dst', n);

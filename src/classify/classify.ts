@@ -9,6 +9,7 @@ import type { Classified, TrafficRecord } from '../model.js';
 import { logTimeIn, parseLogTime } from '../fields/time.js';
 import { fieldReader } from '../fields/map.js';
 import { DEFAULT_THRESHOLDS, matchFindings, type Thresholds } from './findings.js';
+import type { ProfileCache } from './profile.js';
 
 /** A non-negative integer field; 0 when empty or unreadable. */
 export function toCount(raw: string): number {
@@ -44,22 +45,26 @@ function timeOf(f: TrafficRecord['fields']): number | null {
   return Number.isNaN(t) ? parseLogTime(f.receive_time) : t;
 }
 
+/** `profiles`: where a stream of records finds its profiles (one cache per stream). */
 export function classifyRecord(
   rec: TrafficRecord,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  profiles: ProfileCache | null = null,
 ): Classified {
   const f = rec.fields;
+  const profile = profiles === null ? null : profiles.of(rec);
   const repeat = repeatCount(f);
   const flags = flagBits(f);
   const c: { -readonly [K in keyof Classified]: Classified[K] } = {
     rec,
-    reason: normalizeReason(f.session_end_reason),
-    action: normalizeAction(f.action),
+    reason: profile === null ? normalizeReason(f.session_end_reason) : profile.reason,
+    action: profile === null ? normalizeAction(f.action) : profile.action,
     flags: flags < 0 ? null : flags,
     bytes: byteCount(f),
     repeat: repeat > 0 ? repeat : 1,
     time: timeOf(f),
     findings: NO_FINDINGS,
+    profile,
   };
   c.findings = matchFindings(c, thresholds);
   return c;

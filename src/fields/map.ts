@@ -644,6 +644,46 @@ export function fieldReader(
   };
 }
 
+/**
+ * The raw bounds of some fields of a record read lazily from a pre-scanned line, for a caller
+ * that keys on a field's raw bytes (the same raw text always decodes to the same value):
+ * out[2i] and out[2i + 1] are the [start, end) in `row.src` of the field numbered ids[i]
+ * (fieldNumber), [0, 0) when the line lacks it (its value is then '', as for an empty field).
+ * Returns the row, whose `bytes` hold `src` from `bytesAt` on; null when the record is not read
+ * from such a line, or a field's value is not in the line's text (a syslog line's first field,
+ * after its header).
+ */
+export function fieldSpans(
+  f: Fields,
+  ids: Int32Array,
+  out: Int32Array,
+): (PreRow & { bytes: DataView }) | null {
+  if (!(f instanceof LineFields)) return null;
+  f.$span(0); // throws when the line is gone
+  const row = f.$row;
+  if (!(row instanceof PreRow) || row.bytes === null) return null;
+  const pos = f.$pos;
+  const count = row.count;
+  for (let i = 0; i < ids.length; i++) {
+    const p = pos[ids[i] ?? 0] ?? -1;
+    if (p < 0 || p >= count) {
+      out[2 * i] = 0;
+      out[2 * i + 1] = 0;
+    } else if (p === 0 && f.$first !== null) {
+      return null;
+    } else {
+      out[2 * i] = row.start(p);
+      out[2 * i + 1] = row.end(p);
+    }
+  }
+  return row as PreRow & { bytes: DataView };
+}
+
+/** A field's number, as fieldSpans takes it. */
+export function fieldNumber(id: FieldId): number {
+  return FIELD_INDEX[id];
+}
+
 const FIELD_INDEX = Object.fromEntries(FIELD_IDS.map((id, i) => [id, i])) as Record<
   FieldId,
   number

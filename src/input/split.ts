@@ -153,12 +153,21 @@ export class PreRow {
   count = 0;
   /** Bumped by every set: a reader holding bounds of an earlier line can tell. */
   gen = 0;
+  /**
+   * The line's bytes (ASCII, so byte `bytesAt + i` is character `i` of `src`), for a reader that
+   * works on bytes (classify/profile.ts); null when not given.
+   */
+  bytes: DataView | null = null;
+  bytesAt = 0;
   private offsets: Uint32Array = new Uint32Array(0);
   private base = 0;
   private from = 0;
   private to = 0;
 
-  /** Points at `src[from, to)`, whose `count` separators sit at `offsets[base…]`. */
+  /**
+   * Points at `src[from, to)`, whose `count` separators sit at `offsets[base…]`; `bytes` holds
+   * `src` as bytes from `bytesAt` on, when the caller has them.
+   */
   set(
     src: string,
     offsets: Uint32Array,
@@ -166,8 +175,12 @@ export class PreRow {
     count: number,
     from: number,
     to: number,
+    bytes: DataView | null = null,
+    bytesAt = 0,
   ): this {
     this.src = src;
+    this.bytes = bytes;
+    this.bytesAt = bytesAt;
     this.gen++;
     this.offsets = offsets;
     this.base = base;

@@ -1,0 +1,233 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import '../helpers/fast-check-seed.js';
+import { labelsOf } from '../../src/aggregate/group-value.js';
+import { TopK, SlotHint } from '../../src/aggregate/top-k.js';
+import { classifyRecord } from '../../src/classify/classify.js';
+import { ProfileCache, type Profile } from '../../src/classify/profile.js';
+import { createFeeder } from '../../src/feed.js';
+import { createMapper } from '../../src/fields/map.js';
+import { normalizeAction } from '../../src/knowledge/actions.js';
+import { normalizeReason } from '../../src/knowledge/reasons.js';
+import type { AnalyzeOptions } from '../../src/analyze.js';
+import type { TrafficRecord } from '../../src/model.js';
+
+const HEADER =
+  'Receive Time,Type,Rule,Application,Source Zone,Destination Zone,Action,Session End Reason,Bytes';
+
+const OPTIONS = {
+  inputFormat: 'csv',
+  parser: 'fast',
+  maxRecordBytes: 1 << 20,
+  strict: false,
+} as unknown as AnalyzeOptions;
+
+/** Runs `each` on every TRAFFIC record of `lines` (header first), read by the fast path. */
+function eachRecord(lines: readonly string[], each: (rec: TrafficRecord) => void): number {
+  const mapper = createMapper('p.csv', { inputFormat: 'csv', parser: 'fast' });
+  let records = 0;
+  const feeder = createFeeder('p.csv', OPTIONS, mapper, (m) => {
+    if (m.kind !== 'traffic') return;
+    records++;
+    each(m);
+  });
+  feeder.push(Buffer.from(`${[HEADER, ...lines].join('\n')}\n`, 'latin1'));
+  feeder.end();
+  return records;
+}
+
+const fieldsOf = (rec: TrafficRecord) => {
+  const f = rec.fields;
+  return [f.session_end_reason, f.action, f.rule, f.app, f.from, f.to];
+};
+
+// Cell texts as they sit in the line: plain, quoted (commas, doubled quotes), empty, values
+// that are each other's prefixes (so a shifted field boundary would be the only difference),
+// reasons and actions in other cases, and one cell over the 255-byte field limit.
+const cell = fc.oneof(
+  fc.constantFrom(
+    'a',
+    'ab',
+    'abc',
+    'b',
+    'bc',
+    'c',
+    '',
+    'allow-web',
+    'allow-web-2',
+    'x'.repeat(300),
+  ),
+  fc.constantFrom('tcp-fin', 'TCP-FIN', 'policy-deny', 'aged-out', 'n/a', 'allow', 'deny', 'drop'),
+  fc.constantFrom('"a,b"', '"a""b"', '"abc"', '""', '"x"y', 'trust', 'untrust', 'dmz'),
+  fc.stringMatching(/^[a-z0-9 .-]{0,9}$/),
+);
+const line = fc
+  .tuple(cell, cell, cell, cell, cell, cell, fc.constantFrom('10', '2000'))
+  .map(([rule, app, from, to, action, reason, bytes]) =>
+    ['2026/11/27 10:00:00', 'TRAFFIC', rule, app, from, to, action, reason, bytes].join(','),
+  );
+
+describe('ProfileCache', () => {
+  it('gives records the reason, action and labels their own fields give, one profile per field texts', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (lines) => {
+        const cache = new ProfileCache(16);
+        const seen = new Map<Profile, string>();
+        let profiled = 0;
+        const records = eachRecord(lines, (rec) => {
+          const p = cache.of(rec);
+          const plain = classifyRecord(rec);
+          const viaCache = classifyRecord(rec, undefined, cache);
+          expect(viaCache.reason).toBe(plain.reason);
+          expect(viaCache.action).toBe(plain.action);
+          if (p === null) return;
+          profiled++;
+          expect(viaCache.profile).toBe(p);
+          expect(p.reason).toBe(normalizeReason(rec.fields.session_end_reason));
+          expect(p.action).toBe(normalizeAction(rec.fields.action));
+          expect(p.labels).toEqual(labelsOf({ rec }));
+          // A profile never stands for two different sets of field values.
+          const values = JSON.stringify(fieldsOf(rec));
+          expect(seen.get(p) ?? values).toBe(values);
+          seen.set(p, values);
+        });
+        expect(records).toBe(lines.length);
+        // Only lines with a cell over 255 bytes, or past the cache's 16, go without.
+        const long = lines.filter((l) => l.includes('x'.repeat(300))).length;
+        if (long === 0 && cache.size < 16) expect(profiled).toBe(records);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells apart fields that differ only in where one ends and the next begins', () => {
+    const profiles: (Profile | null)[] = [];
+    const cache = new ProfileCache();
+    eachRecord(
+      [
+        '2026/11/27 10:00:00,TRAFFIC,ab,c,trust,untrust,allow,tcp-fin,1',
+        '2026/11/27 10:00:00,TRAFFIC,a,bc,trust,untrust,allow,tcp-fin,1',
+        '2026/11/27 10:00:00,TRAFFIC,ab,c,trust,untrust,allow,tcp-fin,1',
+      ],
+      (rec) => profiles.push(cache.of(rec)),
+    );
+    expect(profiles[0]).not.toBeNull();
+    expect(profiles[1]).not.toBe(profiles[0]);
+    expect(profiles[2]).toBe(profiles[0]);
+    expect(profiles[1]?.labels.rule).toBe('a');
+  });
+
+  it('keeps two combinations apart even when their hashes are equal', () => {
+    // White-box: this mirrors ProfileCache's key words and hash to build two lines whose keys
+    // hash alike (the test checks that they do), so only the exact key test tells them apart.
+    const keyWords = (fields: string[]): number[] => {
+      const out: number[] = [];
+      for (const f of fields) {
+        const b = Buffer.from(f, 'latin1');
+        let p = 0;
+        for (; p + 4 <= b.length; p += 4) out.push(b.readInt32LE(p));
+        let w = b.length << 24;
+        for (let k = 0; p < b.length; p++, k += 8) w |= (b[p] as number) << k;
+        out.push(w);
+      }
+      return out;
+    };
+    const hashOf = (words: number[]): number =>
+      words.reduce((h, w) => Math.imul(((h << 5) | (h >>> 27)) ^ w, 0x9e3779b9), 0);
+    const rotl5 = (h: number) => (h << 5) | (h >>> 27);
+    const printable = (w: number) =>
+      [0, 8, 16, 24].every((k) => /[A-Za-z0-9]/.test(String.fromCharCode((w >>> k) & 0xff)));
+    // Fields in key order: reason, action, rule, app, from, to ('to' is one 4-byte word).
+    const before = (rule: string) => hashOf(keyWords(['aged-out', 'allow', rule, 'dns', 'trust']));
+    const w1 = Buffer.from('zone', 'latin1').readInt32LE(0);
+    let second: string | null = null;
+    for (let i = 0; i < 100_000 && second === null; i++) {
+      const w2 = w1 ^ rotl5(before('r1')) ^ rotl5(before(`r${i + 2}`));
+      if (printable(w2)) {
+        const to = Buffer.alloc(4);
+        to.writeInt32LE(w2);
+        second = `r${i + 2},dns,trust,${to.toString('latin1')}`;
+      }
+    }
+    expect(second).not.toBeNull();
+    const got: (Profile | null)[] = [];
+    const cache = new ProfileCache();
+    eachRecord(
+      [
+        '2026/11/27 10:00:00,TRAFFIC,r1,dns,trust,zone,allow,aged-out,1',
+        `2026/11/27 10:00:00,TRAFFIC,${second},allow,aged-out,1`,
+      ],
+      (rec) => got.push(cache.of(rec)),
+    );
+    const [a, b] = got;
+    expect(a?.hash).toBe(b?.hash);
+    expect(b).not.toBe(a);
+    expect(b?.labels.rule).not.toBe(a?.labels.rule);
+  });
+
+  it('holds at most its capacity and still finds the profiles it has', () => {
+    const cache = new ProfileCache(4);
+    const lines = Array.from(
+      { length: 10 },
+      (_, i) => `2026/11/27 10:00:00,TRAFFIC,rule-${i},dns,trust,untrust,allow,aged-out,1`,
+    );
+    const first: (Profile | null)[] = [];
+    eachRecord(lines, (rec) => first.push(cache.of(rec)));
+    expect(first.filter((p) => p !== null)).toHaveLength(4);
+    expect(first.slice(4).every((p) => p === null)).toBe(true);
+    const again: (Profile | null)[] = [];
+    eachRecord(lines, (rec) => again.push(cache.of(rec)));
+    expect(again).toEqual(first);
+    expect(cache.size).toBe(4);
+  });
+
+  it('gives none to records not read from a pre-scanned line (the csv-parse path)', () => {
+    const mapper = createMapper('p.csv', { inputFormat: 'csv', parser: 'csv-parse' });
+    mapper.prime(HEADER, 1);
+    const m = mapper.map('2026/11/27 10:00:00,TRAFFIC,r,dns,trust,untrust,allow,aged-out,1', 2);
+    expect(m.kind).toBe('traffic');
+    expect(new ProfileCache().of(m as TrafficRecord)).toBeNull();
+  });
+});
+
+describe('TopK.addHinted', () => {
+  it('counts exactly as add, through prunes, with one hint per value', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 3 })), {
+          maxLength: 400,
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        (adds, capacity) => {
+          const plain = new TopK(capacity);
+          const hinted = new TopK(capacity);
+          const hints = new Map<string, SlotHint>();
+          adds.forEach(([v, n], i) => {
+            const value = `v${v}`;
+            plain.add(value, n);
+            let h = hints.get(value);
+            if (!h) hints.set(value, (h = new SlotHint()));
+            hinted.addHinted(value, n, h);
+            if (i % 50 === 49) expect(hinted.toData()).toEqual(plain.toData());
+          });
+          expect(hinted.toData()).toEqual(plain.toData());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes a hint made for another table as stale', () => {
+    const a = new TopK(10);
+    const b = new TopK(10);
+    const h = new SlotHint();
+    a.addHinted('x', 1, h);
+    b.add('y', 5);
+    b.addHinted('x', 2, h);
+    expect(b.top(5)).toEqual([
+      { value: 'y', count: 5, error: 0 },
+      { value: 'x', count: 2, error: 0 },
+    ]);
+    expect(a.top(5)).toEqual([{ value: 'x', count: 1, error: 0 }]);
+  });
+});

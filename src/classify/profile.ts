@@ -46,8 +46,7 @@ export class Profile {
     readonly reason: ReasonKey | null,
     readonly action: ActionKey | null,
     readonly labels: Labels,
-    /** The fields' raw bytes as ProfileCache words them: the exact test of a match. */
-    readonly key: Int32Array,
+    /** Its key's hash (ProfileCache). */
     readonly hash: number,
   ) {}
 
@@ -65,12 +64,18 @@ export class ProfileCache {
    * 0-3 bytes left and, in the top byte, the field's length (which makes the key exact). */
   private readonly words = new Int32Array(MAX_KEY_WORDS);
   private readonly profiles: Profile[] = [];
-  /** Open addressing: profile number + 1 per bucket, 0 = empty; at most half full. */
+  /**
+   * Open addressing, 4 numbers per bucket: the key's hash, profile number + 1 (0 = empty), and
+   * where its words sit in `keys` and how many: a probe reads one cache line. At most half full.
+   */
   private readonly index: Int32Array;
+  /** The profiles' key words, end to end. */
+  private keys = new Int32Array(4096);
+  private keysUsed = 0;
 
   /** `capacity`: the most profiles kept (a power of two). */
   constructor(private readonly capacity = MAX_PROFILES) {
-    this.index = new Int32Array(2 * capacity);
+    this.index = new Int32Array(4 * 2 * capacity);
   }
 
   /** Profiles made so far. */
@@ -102,34 +107,47 @@ export class ProfileCache {
       words[n++] = w;
       h = Math.imul(((h << 5) | (h >>> 27)) ^ w, 0x9e3779b9);
     }
-    const mask = this.index.length - 1;
-    let b = (h ^ (h >>> 16)) & mask;
+    const index = this.index;
+    const mask = index.length - 4;
+    let b = ((h ^ (h >>> 16)) << 2) & mask;
     for (;;) {
-      const e = this.index[b] ?? 0;
+      const e = index[b + 1] ?? 0;
       if (e === 0) break;
-      const p = this.profiles[e - 1] as Profile;
-      if (p.hash === h && sameKey(p.key, words, n)) return p;
-      b = (b + 1) & mask;
+      if (index[b] === h && index[b + 3] === n && this.sameKey(index[b + 2] ?? 0, words, n)) {
+        return this.profiles[e - 1] as Profile;
+      }
+      b = (b + 4) & mask;
     }
     if (this.profiles.length >= this.capacity) return null;
     const f = rec.fields;
-    const p = new Profile(
-      normalizeReason(f.session_end_reason),
-      normalizeAction(f.action),
-      ownLabels(labelsOf({ rec })),
-      words.slice(0, n),
-      h,
+    this.profiles.push(
+      new Profile(
+        normalizeReason(f.session_end_reason),
+        normalizeAction(f.action),
+        ownLabels(labelsOf({ rec })),
+        h,
+      ),
     );
-    this.profiles.push(p);
-    this.index[b] = this.profiles.length;
-    return p;
+    if (this.keysUsed + n > this.keys.length) {
+      const grown = new Int32Array(2 * (this.keysUsed + n));
+      grown.set(this.keys.subarray(0, this.keysUsed));
+      this.keys = grown;
+    }
+    this.keys.set(words.subarray(0, n), this.keysUsed);
+    index[b] = h;
+    index[b + 1] = this.profiles.length;
+    index[b + 2] = this.keysUsed;
+    index[b + 3] = n;
+    this.keysUsed += n;
+    return this.profiles[this.profiles.length - 1] as Profile;
   }
-}
 
-function sameKey(key: Int32Array, words: Int32Array, n: number): boolean {
-  if (key.length !== n) return false;
-  for (let i = 0; i < n; i++) if (key[i] !== words[i]) return false;
-  return true;
+  /** True when the `n` words at `at` in `keys` are `words`: the exact test of a match. */
+  private sameKey(at: number, words: Int32Array, n: number): boolean {
+    const keys = this.keys;
+    for (let i = 0; i < n; i++) if (keys[at + i] !== words[i]) return false;
+    return true;
+  }
 }
 
 /** Labels a profile keeps past its line: copies that do not pin the line's block. */

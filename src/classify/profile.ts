@@ -4,15 +4,17 @@
 // group-table labels and a SlotHint per table the combination is counted in, so the aggregator
 // adds it without building a string or looking a value up (TopK.addHinted).
 //
-// A profile is found by the fields' raw text in the line (fieldSpans): one hash over those
-// characters, then an exact comparison with the profile's copy, so two combinations never share
-// one. Records whose fields are not read from a line (the csv-parse path) get none, and the
-// cache is bounded: once full, new combinations get none either. A record without a profile is
-// counted the ordinary way, and the counts are the same either way.
+// A profile is found by the number the block pre-scan gives the fields' raw bytes
+// (BlockScan.intern, in WebAssembly: one hash over the bytes, then an exact comparison with the
+// kept copy, so two combinations never share a number). Records not read from a pre-scanned
+// line (the csv-parse path, lines with an open quote, blocks with non-ASCII bytes, no
+// WebAssembly) get none, and the numbering is bounded: once full, new combinations get none
+// either. A record without a profile is counted the ordinary way, with the same counts.
 import { labelsOf, type Labels } from '../aggregate/group-value.js';
 import { SlotHint } from '../aggregate/top-k.js';
 import type { FieldId } from '../fields/field-ids.js';
-import { fieldNumber, fieldSpans } from '../fields/map.js';
+import { fieldNumber, lineCells } from '../fields/map.js';
+import { INTERN_CAPACITY, type BlockScan } from '../input/simd-scan.js';
 import { ownCopy } from '../input/blocks.js';
 import { normalizeAction, type ActionKey } from '../knowledge/actions.js';
 import { normalizeReason, type ReasonKey } from '../knowledge/reasons.js';
@@ -30,14 +32,8 @@ const PROFILE_FIELDS: readonly FieldId[] = [
 
 const PROFILE_FIELD_NUMBERS = Int32Array.from(PROFILE_FIELDS, fieldNumber);
 
-/** Distinct combinations a cache holds (a few KB each with their hints). */
-export const MAX_PROFILES = 4096;
-/**
- * A key longer than this (in 4-byte words) gets no profile; nor does a field over 255 bytes
- * (PAN-OS names are far shorter: rules at most 63 characters).
- */
-const MAX_KEY_WORDS = 96;
-const MAX_FIELD_BYTES = 255;
+/** Distinct combinations a cache holds per scanner (a few KB each with their hints). */
+export const MAX_PROFILES = INTERN_CAPACITY;
 
 export class Profile {
   private readonly hints: (SlotHint | undefined)[] = [];
@@ -46,8 +42,6 @@ export class Profile {
     readonly reason: ReasonKey | null,
     readonly action: ActionKey | null,
     readonly labels: Labels,
-    /** Its key's hash (ProfileCache). */
-    readonly hash: number,
   ) {}
 
   /** The hint for this profile's labels in table `i` (numbered by the caller). */
@@ -59,94 +53,47 @@ export class Profile {
 }
 
 export class ProfileCache {
-  private readonly spans = new Int32Array(2 * PROFILE_FIELDS.length);
-  /** The current record's key: per field its whole 4-byte words, then a last word holding the
-   * 0-3 bytes left and, in the top byte, the field's length (which makes the key exact). */
-  private readonly words = new Int32Array(MAX_KEY_WORDS);
-  private readonly profiles: Profile[] = [];
-  /**
-   * Open addressing, 4 numbers per bucket: the key's hash, profile number + 1 (0 = empty), and
-   * where its words sit in `keys` and how many: a probe reads one cache line. At most half full.
-   */
-  private readonly index: Int32Array;
-  /** The profiles' key words, end to end. */
-  private keys = new Int32Array(4096);
-  private keysUsed = 0;
+  private readonly cells = new Int32Array(PROFILE_FIELDS.length);
+  /** Profiles by the number the scanner gave their fields' text, per scanner. */
+  private readonly byScan = new WeakMap<BlockScan, Profile[]>();
+  private lastScan: BlockScan | null = null;
+  private lastProfiles: Profile[] = [];
+  private made = 0;
 
-  /** `capacity`: the most profiles kept (a power of two). */
-  constructor(private readonly capacity = MAX_PROFILES) {
-    this.index = new Int32Array(4 * 2 * capacity);
-  }
+  /** `capacity`: the most profiles kept per scanner (at most INTERN_CAPACITY are numbered). */
+  constructor(private readonly capacity = MAX_PROFILES) {}
 
   /** Profiles made so far. */
   get size(): number {
-    return this.profiles.length;
+    return this.made;
   }
 
   /** The record's profile, or null when it has none (see the top of this file). */
   of(rec: TrafficRecord): Profile | null {
-    const spans = this.spans;
-    const row = fieldSpans(rec.fields, PROFILE_FIELD_NUMBERS, spans);
+    const row = lineCells(rec.fields, PROFILE_FIELD_NUMBERS, this.cells);
     if (row === null) return null;
-    const bytes = row.bytes;
-    const words = this.words;
-    let n = 0;
-    let h = 0;
-    for (let i = 0; i < spans.length; i += 2) {
-      let p = row.bytesAt + (spans[i] ?? 0);
-      const end = row.bytesAt + (spans[i + 1] ?? 0);
-      const length = end - p;
-      if (length > MAX_FIELD_BYTES || n + (length >> 2) + 1 > MAX_KEY_WORDS) return null;
-      for (; p + 4 <= end; p += 4) {
-        const w = bytes.getInt32(p, true);
-        words[n++] = w;
-        h = Math.imul(((h << 5) | (h >>> 27)) ^ w, 0x9e3779b9);
-      }
-      let w = length << 24;
-      for (let k = 0; p < end; p++, k += 8) w |= bytes.getUint8(p) << k;
-      words[n++] = w;
-      h = Math.imul(((h << 5) | (h >>> 27)) ^ w, 0x9e3779b9);
+    const id = row.intern(this.cells);
+    if (id < 0 || id >= this.capacity) return null;
+    let profiles = this.lastProfiles;
+    const scan = row.scan;
+    if (scan !== this.lastScan && scan !== null) {
+      profiles = this.byScan.get(scan) ?? [];
+      this.byScan.set(scan, profiles);
+      this.lastScan = scan;
+      this.lastProfiles = profiles;
     }
-    const index = this.index;
-    const mask = index.length - 4;
-    let b = ((h ^ (h >>> 16)) << 2) & mask;
-    for (;;) {
-      const e = index[b + 1] ?? 0;
-      if (e === 0) break;
-      if (index[b] === h && index[b + 3] === n && this.sameKey(index[b + 2] ?? 0, words, n)) {
-        return this.profiles[e - 1] as Profile;
-      }
-      b = (b + 4) & mask;
-    }
-    if (this.profiles.length >= this.capacity) return null;
-    const f = rec.fields;
-    this.profiles.push(
-      new Profile(
+    let p = profiles[id];
+    if (p === undefined) {
+      const f = rec.fields;
+      p = new Profile(
         normalizeReason(f.session_end_reason),
         normalizeAction(f.action),
         ownLabels(labelsOf({ rec })),
-        h,
-      ),
-    );
-    if (this.keysUsed + n > this.keys.length) {
-      const grown = new Int32Array(2 * (this.keysUsed + n));
-      grown.set(this.keys.subarray(0, this.keysUsed));
-      this.keys = grown;
+      );
+      profiles[id] = p;
+      this.made++;
     }
-    this.keys.set(words.subarray(0, n), this.keysUsed);
-    index[b] = h;
-    index[b + 1] = this.profiles.length;
-    index[b + 2] = this.keysUsed;
-    index[b + 3] = n;
-    this.keysUsed += n;
-    return this.profiles[this.profiles.length - 1] as Profile;
-  }
-
-  /** True when the `n` words at `at` in `keys` are `words`: the exact test of a match. */
-  private sameKey(at: number, words: Int32Array, n: number): boolean {
-    const keys = this.keys;
-    for (let i = 0; i < n; i++) if (keys[at + i] !== words[i]) return false;
-    return true;
+    return p;
   }
 }
 

@@ -645,41 +645,28 @@ export function fieldReader(
 }
 
 /**
- * The raw bounds of some fields of a record read lazily from a pre-scanned line, for a caller
- * that keys on a field's raw bytes (the same raw text always decodes to the same value):
- * out[2i] and out[2i + 1] are the [start, end) in `row.src` of the field numbered ids[i]
- * (fieldNumber), [0, 0) when the line lacks it (its value is then '', as for an empty field).
- * Returns the row, whose `bytes` hold `src` from `bytesAt` on; null when the record is not read
- * from such a line, or a field's value is not in the line's text (a syslog line's first field,
- * after its header).
+ * For a caller that keys on fields' raw text (the same raw text always decodes to the same
+ * value): when the record is read lazily from a line the block pre-scan split, writes the cell
+ * numbers of fields `ids` (fieldNumber) into `cells` (-1 for a field its layout lacks) and
+ * returns the line's row, whose `intern(cells)` numbers that raw text. Null when the record is
+ * not read from such a line, or a field's value is not in the line's text (a syslog line's
+ * first field, after its header).
  */
-export function fieldSpans(
-  f: Fields,
-  ids: Int32Array,
-  out: Int32Array,
-): (PreRow & { bytes: DataView }) | null {
+export function lineCells(f: Fields, ids: Int32Array, cells: Int32Array): PreRow | null {
   if (!(f instanceof LineFields)) return null;
   f.$span(0); // throws when the line is gone
   const row = f.$row;
-  if (!(row instanceof PreRow) || row.bytes === null) return null;
+  if (!(row instanceof PreRow) || row.scan === null) return null;
   const pos = f.$pos;
-  const count = row.count;
   for (let i = 0; i < ids.length; i++) {
     const p = pos[ids[i] ?? 0] ?? -1;
-    if (p < 0 || p >= count) {
-      out[2 * i] = 0;
-      out[2 * i + 1] = 0;
-    } else if (p === 0 && f.$first !== null) {
-      return null;
-    } else {
-      out[2 * i] = row.start(p);
-      out[2 * i + 1] = row.end(p);
-    }
+    if (p === 0 && f.$first !== null) return null;
+    cells[i] = p;
   }
-  return row as PreRow & { bytes: DataView };
+  return row;
 }
 
-/** A field's number, as fieldSpans takes it. */
+/** A field's number, as lineCells takes it. */
 export function fieldNumber(id: FieldId): number {
   return FIELD_INDEX[id];
 }

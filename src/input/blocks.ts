@@ -102,8 +102,6 @@ export class BlockFramer {
     const scanner = this.scanner !== null && to - from <= SCAN_CAPACITY ? this.scanner : null;
     const lineCount = scanner === null ? -1 : scanner.scan(chunk, from, to);
     let p = 0;
-    /** The block's bytes, for readers of the pre-scanned rows (made on first use). */
-    let view: DataView | null = null;
     /** Pre-scan offsets of the lines before this one; -1 for a line the pre-scan cannot give. */
     let done = 0;
     let base = -1;
@@ -127,16 +125,7 @@ export class BlockFramer {
         if (cr >= 0 && cr < p) cr = nextByte(chunk, 13, from, from + p, to);
         const pre =
           scanner !== null && base >= 0
-            ? this.pre.set(
-                s,
-                scanner.offsets,
-                base,
-                done - base,
-                p,
-                e,
-                (view ??= bytesOf(chunk)),
-                from,
-              )
+            ? this.pre.set(s, scanner.offsets, base, done - base, p, e, scanner)
             : null;
         this.onSpan(s, p, e, this.lineNo, nul >= 0 && nul < e, cr >= 0 && cr < e, pre);
       }
@@ -169,9 +158,6 @@ function nextByte(buf: Buffer, byte: number, base: number, at: number, to: numbe
   const i = buf.subarray(at, to).indexOf(byte);
   return i < 0 ? -1 : at + i - base;
 }
-
-const bytesOf = (chunk: Buffer): DataView =>
-  new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 /**
  * A copy of `s` that does not keep its source block alive. Slices of a block share its memory;

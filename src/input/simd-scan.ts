@@ -27,13 +27,17 @@ const op = {
   brIf: 0x0d,
   localGet: 0x20,
   localSet: 0x21,
+  return: 0x0f,
+  i32Load: 0x28,
   i32Load8u: 0x2d,
   i32Store: 0x36,
   select: 0x1b,
   i32Const: 0x41,
   i32Eqz: 0x45,
   i32Eq: 0x46,
+  i32Ne: 0x47,
   i32LtU: 0x49,
+  i32GtU: 0x4b,
   i32LeU: 0x4d,
   i32GeU: 0x4f,
   i32Clz: 0x67,
@@ -41,10 +45,13 @@ const op = {
   i32Popcnt: 0x69,
   i32Add: 0x6a,
   i32Sub: 0x6b,
+  i32Mul: 0x6c,
   i32And: 0x71,
   i32Or: 0x72,
+  i32Xor: 0x73,
   i32Shl: 0x74,
   i32ShrU: 0x76,
+  i32Rotl: 0x77,
   void: 0x40,
   i32: 0x7f,
   v128: 0x7b,
@@ -306,19 +313,224 @@ function scanBody(): number[] {
   return [...locals, ...c.bytes];
 }
 
+// --- the tuple interner: raw field texts of a scanned line → a small number ---
+
+/** Most distinct tuples one scanner numbers; later new ones get none (-1). */
+export const INTERN_CAPACITY = 4096;
+/** Most fields in a tuple, bytes in one field, and 4-byte words in one tuple's key. */
+export const INTERN_MAX_FIELDS = 16;
+const INTERN_MAX_FIELD_BYTES = 255;
+const INTERN_MAX_WORDS = 96;
+/** Key words kept for all tuples together (a tuple that does not fit gets none). */
+const INTERN_ARENA_WORDS = 32 * INTERN_CAPACITY;
+/** Multiplier of the key hash (2^32 / golden ratio). */
+const HASH_K = 0x9e3779b9 | 0;
+
+// Parameters and locals of intern(k, base, count, from, to) → number or -1.
+const IK = 0; // fields in the tuple (their cell numbers at CELLS_BASE)
+const IBASE = 1; // the line's first offset in OUT_BASE (as PreRow)
+const ICOUNT = 2; // cells in the line
+const IFROM = 3; // the line's bounds
+const ITO = 4;
+const II = 5; // field index
+const IP = 6; // cell number, then byte pointer
+const IEND = 7;
+const ILEN = 8;
+const IH = 9; // hash
+const IN = 10; // key words so far
+const IW = 11; // current word
+const ISH = 12; // shift of the next tail byte
+const IB = 13; // bucket (byte offset in the index)
+const IE = 14; // bucket entry
+const IA = 15; // key offset (bytes) in the arena
+const IJ = 16;
+const INTERN_LOCALS = 12;
+
+/**
+ * The intern function. For fields i < k, cell CELLS[i] of the line (a cell the line lacks reads
+ * as empty) is cut into its key words: its whole 4-byte words (little-endian), then one word of
+ * the 0-3 bytes left with the field's length in the top byte. The key is hashed (h = rotl(h, 5)
+ * ^ w, times HASH_K, per word) and looked up in an open-addressing index of 16-byte buckets
+ * (hash, number + 1, key offset in the arena, key words) at most half full, keys compared
+ * word for word. A key not there is added under the next number. Returns the number, or -1 when
+ * a field is over INTERN_MAX_FIELD_BYTES or the index or arena is full.
+ */
+function internBody(): number[] {
+  const c = new Code();
+  const load = (offset = 0) => c.emit(op.i32Load, 0, ...uleb(offset));
+  const store = (offset = 0) => c.emit(op.i32Store, 0, ...uleb(offset));
+  const mix = () => {
+    // h = (rotl(h, 5) ^ w) * K
+    c.get(IH).const(5).emit(op.i32Rotl).get(IW).emit(op.i32Xor).const(HASH_K).emit(op.i32Mul);
+    c.set(IH);
+  };
+  const keep = () => {
+    // KEYBUF[n++] = w
+    c.get(IN).const(2).emit(op.i32Shl).get(IW);
+    store(KEYBUF_BASE);
+    c.bump(IN, 1);
+  };
+  c.block('fields', () => {
+    c.loop('field', () => {
+      c.get(II).get(IK).emit(op.i32GeU).brIf('fields');
+      c.get(II).const(2).emit(op.i32Shl);
+      load(CELLS_BASE);
+      c.set(IP);
+      // A cell the line lacks (negative numbers too, as unsigned) reads as empty.
+      c.get(IP).get(ICOUNT).emit(op.i32GeU);
+      c.if(
+        () => {
+          c.const(0).set(IP).const(0).set(IEND);
+        },
+        () => {
+          // end = cell == count - 1 ? to : OUT[base + cell]
+          c.get(ITO);
+          c.get(IBASE).get(IP).emit(op.i32Add).const(2).emit(op.i32Shl);
+          load(OUT_BASE);
+          c.get(IP).get(ICOUNT).const(1).emit(op.i32Sub, op.i32Eq, op.select).set(IEND);
+          // start = cell == 0 ? from : OUT[base + cell - 1] + 1
+          c.get(IFROM);
+          c.get(IBASE).get(IP).emit(op.i32Add).const(2).emit(op.i32Shl);
+          load(OUT_BASE - 4);
+          c.const(1).emit(op.i32Add);
+          c.get(IP).emit(op.i32Eqz, op.select).set(IP);
+        },
+      );
+      c.get(IEND).get(IP).emit(op.i32Sub).set(ILEN);
+      c.get(ILEN).const(INTERN_MAX_FIELD_BYTES).emit(op.i32GtU);
+      c.if(() => c.const(-1).emit(op.return));
+      c.get(IN).get(ILEN).const(2).emit(op.i32ShrU, op.i32Add).const(1).emit(op.i32Add);
+      c.const(INTERN_MAX_WORDS).emit(op.i32GtU);
+      c.if(() => c.const(-1).emit(op.return));
+      c.block('words', () => {
+        c.loop('word', () => {
+          c.get(IP).const(4).emit(op.i32Add).get(IEND).emit(op.i32GtU).brIf('words');
+          c.get(IP);
+          load();
+          c.set(IW);
+          keep();
+          mix();
+          c.bump(IP, 4).br('word');
+        });
+      });
+      c.get(ILEN).const(24).emit(op.i32Shl).set(IW).const(0).set(ISH);
+      c.block('tail', () => {
+        c.loop('byte', () => {
+          c.get(IP).get(IEND).emit(op.i32GeU).brIf('tail');
+          c.get(IW).get(IP).emit(op.i32Load8u, 0, 0).get(ISH).emit(op.i32Shl, op.i32Or).set(IW);
+          c.bump(ISH, 8).bump(IP, 1).br('byte');
+        });
+      });
+      keep();
+      mix();
+      c.bump(II, 1).br('field');
+    });
+  });
+  c.const(0).get(IH);
+  store(STATE_BASE + 8);
+  // b = ((h ^ h >>> 16) << 4) & mask
+  c.get(IH).get(IH).const(16).emit(op.i32ShrU, op.i32Xor).const(4).emit(op.i32Shl);
+  c.const(INDEX_BYTES - 16)
+    .emit(op.i32And)
+    .set(IB);
+  c.block('miss', () => {
+    c.loop('probe', () => {
+      c.get(IB);
+      load(INDEX_BASE + 4);
+      c.set(IE);
+      c.get(IE).emit(op.i32Eqz).brIf('miss');
+      c.get(IB);
+      load(INDEX_BASE);
+      c.get(IH).emit(op.i32Eq);
+      c.get(IB);
+      load(INDEX_BASE + 12);
+      c.get(IN).emit(op.i32Eq, op.i32And);
+      c.if(() => {
+        c.get(IB);
+        load(INDEX_BASE + 8);
+        c.set(IA).const(0).set(IJ);
+        c.block('differ', () => {
+          c.loop('compare', () => {
+            c.get(IJ).get(IN).emit(op.i32GeU);
+            c.if(() => c.get(IE).const(1).emit(op.i32Sub, op.return));
+            c.get(IA);
+            load(ARENA_BASE);
+            c.get(IJ).const(2).emit(op.i32Shl);
+            load(KEYBUF_BASE);
+            c.emit(op.i32Ne).brIf('differ');
+            c.bump(IA, 4).bump(IJ, 1).br('compare');
+          });
+        });
+      });
+      c.get(IB)
+        .const(16)
+        .emit(op.i32Add)
+        .const(INDEX_BYTES - 16)
+        .emit(op.i32And)
+        .set(IB);
+      c.br('probe');
+    });
+  });
+  // A new key: number STATE[0], its words at arena word STATE[1].
+  c.const(0);
+  load(STATE_BASE);
+  c.set(IE);
+  c.const(0);
+  load(STATE_BASE + 4);
+  c.set(IA);
+  c.get(IE).const(INTERN_CAPACITY).emit(op.i32GeU);
+  c.if(() => c.const(-1).emit(op.return));
+  c.get(IA).get(IN).emit(op.i32Add).const(INTERN_ARENA_WORDS).emit(op.i32GtU);
+  c.if(() => c.const(-1).emit(op.return));
+  c.const(0).set(IJ);
+  c.block('copied', () => {
+    c.loop('copy', () => {
+      c.get(IJ).get(IN).emit(op.i32GeU).brIf('copied');
+      c.get(IA).get(IJ).emit(op.i32Add).const(2).emit(op.i32Shl);
+      c.get(IJ).const(2).emit(op.i32Shl);
+      load(KEYBUF_BASE);
+      store(ARENA_BASE);
+      c.bump(IJ, 1).br('copy');
+    });
+  });
+  c.get(IB).get(IH);
+  store(INDEX_BASE);
+  c.get(IB).get(IE).const(1).emit(op.i32Add);
+  store(INDEX_BASE + 4);
+  c.get(IB).get(IA).const(2).emit(op.i32Shl);
+  store(INDEX_BASE + 8);
+  c.get(IB).get(IN);
+  store(INDEX_BASE + 12);
+  c.const(0).get(IE).const(1).emit(op.i32Add);
+  store(STATE_BASE);
+  c.const(0).get(IA).get(IN).emit(op.i32Add);
+  store(STATE_BASE + 4);
+  c.get(IE).emit(op.end);
+  return [...vec([[...uleb(INTERN_LOCALS), op.i32]]), ...c.bytes];
+}
+
 function moduleBytes(pages: number): Uint8Array {
-  const body = scanBody();
+  const scan = scanBody();
+  const intern = internBody();
+  const i32s = (n: number) => vec(Array.from({ length: n }, () => [op.i32]));
   // prettier-ignore
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[op.i32], [op.i32], [op.i32]]), ...vec([[op.i32]])]])),
-    ...section(3, vec([[0]])),
+    ...section(1, vec([
+      [0x60, ...i32s(3), ...i32s(1)],
+      [0x60, ...i32s(5), ...i32s(1)],
+    ])),
+    ...section(3, vec([[0], [1]])),
     ...section(5, vec([[0x00, ...uleb(pages)]])),
     ...section(7, vec([
       [...name('scan'), 0x00, 0],
+      [...name('intern'), 0x00, 1],
       [...name('mem'), 0x02, 0],
     ])),
-    ...section(10, vec([[...uleb(body.length), ...body]])),
+    ...section(10, vec([
+      [...uleb(scan.length), ...scan],
+      [...uleb(intern.length), ...intern],
+    ])),
   ];
   return Uint8Array.from(bytes);
 }
@@ -328,7 +540,14 @@ function moduleBytes(pages: number): Uint8Array {
 const OUT_BASE = SCAN_CAPACITY + 64;
 /** At most one offset per byte (and 4 spare written past the last); the line records likewise. */
 const LINES_BASE = OUT_BASE + 4 * (SCAN_CAPACITY + 32);
-const MEMORY_BYTES = LINES_BASE + 4 * (SCAN_CAPACITY + STEP);
+const CELLS_BASE = LINES_BASE + 4 * (SCAN_CAPACITY + STEP);
+const KEYBUF_BASE = CELLS_BASE + 4 * INTERN_MAX_FIELDS;
+/** intern's counters: numbers given, arena words used; then the last key's hash. */
+const STATE_BASE = KEYBUF_BASE + 4 * INTERN_MAX_WORDS;
+const INDEX_BASE = STATE_BASE + 16;
+const INDEX_BYTES = 16 * 2 * INTERN_CAPACITY;
+const ARENA_BASE = INDEX_BASE + INDEX_BYTES;
+const MEMORY_BYTES = ARENA_BASE + 4 * INTERN_ARENA_WORDS;
 
 /** One block's scan: `offsets` and `lines` are views of the module's memory, valid until the next scan. */
 export interface BlockScan {
@@ -336,6 +555,16 @@ export interface BlockScan {
   scan(buf: Uint8Array, from: number, to: number): number;
   readonly offsets: Uint32Array;
   readonly lines: Uint32Array;
+  /**
+   * A number for the raw text of cells `cells` of the line the last scan found with its first
+   * offset at `base`, `count` cells and bounds [from, to) (as PreRow): equal texts, equal
+   * numbers (0, 1, 2, … in order of first sight, for the life of this scanner); -1 when a
+   * field is over 255 bytes or INTERN_CAPACITY numbers are given. A cell the line lacks reads
+   * as an empty one.
+   */
+  intern(cells: ArrayLike<number>, base: number, count: number, from: number, to: number): number;
+  /** The hash of the key the last intern call looked up (for tests). */
+  lastHash(): number;
 }
 
 /** The slice of the WebAssembly API used here (the project's TypeScript libs do not type it). */
@@ -370,9 +599,12 @@ export function createBlockScan(): BlockScan | null {
   const instance = new wasmApi.Instance(mod, {});
   const exports = instance.exports as {
     scan: (len: number, out: number, lines: number) => number;
+    intern: (k: number, base: number, count: number, from: number, to: number) => number;
     mem: { buffer: ArrayBuffer };
   };
   const memory = new Uint8Array(exports.mem.buffer);
+  const cellsIn = new Int32Array(exports.mem.buffer, CELLS_BASE, INTERN_MAX_FIELDS);
+  const state = new Int32Array(exports.mem.buffer, STATE_BASE, 4);
   return {
     offsets: new Uint32Array(exports.mem.buffer, OUT_BASE),
     lines: new Uint32Array(exports.mem.buffer, LINES_BASE),
@@ -383,5 +615,12 @@ export function createBlockScan(): BlockScan | null {
       memory.fill(0, len, len + STEP);
       return exports.scan(len, OUT_BASE, LINES_BASE);
     },
+    intern(cells, base, count, from, to) {
+      const k = cells.length;
+      if (k > INTERN_MAX_FIELDS) throw new RangeError(`${k} fields, over ${INTERN_MAX_FIELDS}`);
+      for (let i = 0; i < k; i++) cellsIn[i] = cells[i] ?? -1;
+      return exports.intern(k, base, count, from, to);
+    },
+    lastHash: () => state[2] ?? 0,
   };
 }

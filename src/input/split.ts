@@ -2,6 +2,7 @@
 // decoded block of many lines) without copying anything, so the mapper decodes only the cells it
 // reads. Semantics are csv-parse's (relax_quotes, relax_column_count); differential tests hold
 // the two equal. Pure; no I/O. The csv-parse reference lives in csv-parse-split.ts.
+import type { BlockScan } from './simd-scan.js';
 
 const NO_QUOTE = 0x7fffffff;
 
@@ -153,20 +154,16 @@ export class PreRow {
   count = 0;
   /** Bumped by every set: a reader holding bounds of an earlier line can tell. */
   gen = 0;
-  /**
-   * The line's bytes (ASCII, so byte `bytesAt + i` is character `i` of `src`), for a reader that
-   * works on bytes (classify/profile.ts); null when not given.
-   */
-  bytes: DataView | null = null;
-  bytesAt = 0;
+  /** The scanner that found the bounds, its memory still holding the line; null when not given. */
+  scan: BlockScan | null = null;
   private offsets: Uint32Array = new Uint32Array(0);
   private base = 0;
   private from = 0;
   private to = 0;
 
   /**
-   * Points at `src[from, to)`, whose `count` separators sit at `offsets[base…]`; `bytes` holds
-   * `src` as bytes from `bytesAt` on, when the caller has them.
+   * Points at `src[from, to)`, whose `count` separators sit at `offsets[base…]`, as found by
+   * `scan` when given.
    */
   set(
     src: string,
@@ -175,12 +172,10 @@ export class PreRow {
     count: number,
     from: number,
     to: number,
-    bytes: DataView | null = null,
-    bytesAt = 0,
+    scan: BlockScan | null = null,
   ): this {
     this.src = src;
-    this.bytes = bytes;
-    this.bytesAt = bytesAt;
+    this.scan = scan;
     this.gen++;
     this.offsets = offsets;
     this.base = base;
@@ -200,6 +195,12 @@ export class PreRow {
 
   cell(k: number): string {
     return k < this.count ? fieldText(this.src, this.start(k), this.end(k)) : '';
+  }
+
+  /** BlockScan.intern of cells `cells` of this line; -1 without a scanner. */
+  intern(cells: ArrayLike<number>): number {
+    const scan = this.scan;
+    return scan === null ? -1 : scan.intern(cells, this.base, this.count, this.from, this.to);
   }
 }
 

@@ -4,7 +4,12 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlockFramer } from '../../src/input/blocks.js';
-import { createBlockScan, SCAN_CAPACITY, UNSCANNED } from '../../src/input/simd-scan.js';
+import {
+  createBlockScan,
+  INTERN_CAPACITY,
+  SCAN_CAPACITY,
+  UNSCANNED,
+} from '../../src/input/simd-scan.js';
 import { FieldScanner } from '../../src/input/split.js';
 import { cutAt } from '../helpers/chunks.js';
 import { reference } from '../helpers/csv-reference.js';
@@ -161,5 +166,131 @@ describe('PAN_SER_SIMD=0 (the JS scanner alone)', () => {
       delete process.env.PAN_SER_SIMD;
     }
     expect(JSON.parse(withScan.stdout)).toMatchObject({ lines: { analysed: 200, rejected: 0 } });
+  });
+});
+
+describe('BlockScan.intern', () => {
+  /** Interns cells `cells` of every pre-scanned line of `text` (fed in one chunk). */
+  function internAll(
+    text: string,
+    cells: number[],
+  ): { ids: number[]; raw: string[]; hashes: number[] } {
+    const out = { ids: [] as number[], raw: [] as string[], hashes: [] as number[] };
+    const framer = new BlockFramer(
+      1 << 20,
+      (src, _from, _to, _line, _nul, _cr, row) => {
+        if (row === null || row.scan === null) throw new Error('every line here is pre-scanned');
+        out.ids.push(row.intern(cells));
+        out.hashes.push(row.scan.lastHash());
+        // The raw text of each cell (quotes kept), as the key the numbers must stand for.
+        out.raw.push(
+          JSON.stringify(
+            cells.map((k) => (k >= 0 && k < row.count ? src.slice(row.start(k), row.end(k)) : '')),
+          ),
+        );
+      },
+      () => {
+        throw new Error('no line is too long here');
+      },
+    );
+    framer.push(Buffer.from(text, 'latin1'));
+    framer.end();
+    return out;
+  }
+
+  const cellText = fc.oneof(
+    fc.constantFrom(
+      '',
+      'a',
+      'ab',
+      'abc',
+      'abcd',
+      'abcde',
+      'bc',
+      'c',
+      // NUL bytes: only the length in a key's last word tells 'a' from 'a\0'.
+      'a\u0000',
+      'a\u0000\u0000',
+      '"a,b"',
+      '"a""b"',
+      'x'.repeat(256),
+    ),
+    fc.stringMatching(/^[a-z0-9 ._-]{0,12}$/),
+  );
+
+  it('gives equal numbers exactly to equal raw texts, in order of first sight', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cellText, { minLength: 0, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 80,
+        }),
+        fc.array(fc.integer({ min: -1, max: 7 }), { minLength: 1, maxLength: 5 }),
+        (rows, cells) => {
+          const text = rows.map((r) => `${r.join(',')}\n`).join('');
+          const { ids, raw } = internAll(text, cells);
+          const model = new Map<string, number>();
+          raw.forEach((key, i) => {
+            const long = (JSON.parse(key) as string[]).some((v) => v.length > 255);
+            if (long) {
+              expect(ids[i]).toBe(-1);
+              return;
+            }
+            if (!model.has(key)) model.set(key, model.size);
+            expect(ids[i]).toBe(model.get(key));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps two keys apart when their hashes are equal', () => {
+    // White-box: mirrors the key words and hash the intern function documents to build two
+    // lines whose keys hash alike (checked below), so only the word-by-word comparison differs.
+    const keyWords = (fields: string[]): number[] => {
+      const out: number[] = [];
+      for (const f of fields) {
+        const b = Buffer.from(f, 'latin1');
+        let p = 0;
+        for (; p + 4 <= b.length; p += 4) out.push(b.readInt32LE(p));
+        let w = b.length << 24;
+        for (let k = 0; p < b.length; p++, k += 8) w |= (b[p] as number) << k;
+        out.push(w);
+      }
+      return out;
+    };
+    const rotl5 = (h: number) => (h << 5) | (h >>> 27);
+    const hashOf = (words: number[]) =>
+      words.reduce((h, w) => Math.imul(rotl5(h) ^ w, 0x9e3779b9), 0);
+    const printable = (w: number) =>
+      [0, 8, 16, 24].every((k) => /[A-Za-z0-9]/.test(String.fromCharCode((w >>> k) & 0xff)));
+    // Keys of two cells: a name, then one 4-byte word; the names differ, the words make up for it.
+    const w1 = Buffer.from('zone', 'latin1').readInt32LE(0);
+    const h1 = hashOf(keyWords(['r1']));
+    let second: string | null = null;
+    for (let i = 2; i < 100_000 && second === null; i++) {
+      const w2 = w1 ^ rotl5(h1) ^ rotl5(hashOf(keyWords([`r${i}`])));
+      if (printable(w2)) {
+        const b = Buffer.alloc(4);
+        b.writeInt32LE(w2);
+        second = `r${i},${b.toString('latin1')}`;
+      }
+    }
+    expect(second).not.toBeNull();
+    const { ids, hashes } = internAll(`r1,zone\n${second}\nr1,zone\n`, [0, 1]);
+    expect(hashes[1]).toBe(hashes[0]);
+    expect(ids).toEqual([0, 1, 0]);
+  });
+
+  it('numbers at most INTERN_CAPACITY keys and still finds them', () => {
+    const lines = Array.from({ length: INTERN_CAPACITY + 5 }, (_, i) => `k${i}\n`).join('');
+    const { ids } = internAll(lines + lines, [0]);
+    const n = INTERN_CAPACITY + 5;
+    expect(ids.slice(0, INTERN_CAPACITY)).toEqual(
+      Array.from({ length: INTERN_CAPACITY }, (_, i) => i),
+    );
+    expect(ids.slice(INTERN_CAPACITY, n)).toEqual([-1, -1, -1, -1, -1]);
+    expect(ids.slice(n)).toEqual(ids.slice(0, n));
   });
 });

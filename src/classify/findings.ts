@@ -7,6 +7,7 @@ import { guessDecryptReason, type DecryptReason } from '../knowledge/codes.js';
 import { FLAGS, hasFlag, type FlagKey } from '../knowledge/flags.js';
 import { REASONS, REASON_KEYS, type ReasonInfo, type ReasonKey } from '../knowledge/reasons.js';
 import type { Classified, RelatedLog, RelatedLogType } from '../model.js';
+import { fieldReader } from '../fields/map.js';
 
 /** What a predicate sees: the classified record, before findings are attached. */
 export type FindingSubject = Omit<Classified, 'findings'>;
@@ -91,6 +92,30 @@ export function countOf(raw: string): number | null {
   const n = Number(v);
   return Number.isSafeInteger(n) ? n : null;
 }
+
+/**
+ * countOf of `text[from, to)`, -1 for null: read in place when it is 1-15 plain digits (no
+ * string is made), else through countOf.
+ */
+export function countOfIn(text: string, from: number, to: number): number {
+  if (to > from && to - from <= 15) {
+    let n = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === to) return n;
+  }
+  return countOf(text.slice(from, to)) ?? -1;
+}
+
+/** Count fields the finding tests read on many records, read in place (-1: none). */
+const bytesReceived = fieldReader('bytes_received', countOfIn);
+const packetsReceived = fieldReader('pkts_received', countOfIn);
+const packetCount = fieldReader('packets', countOfIn);
+const byteCount = fieldReader('bytes', countOfIn);
 
 const flagged = (c: FindingSubject, key: FlagKey) => c.flags !== null && hasFlag(c.flags, key);
 
@@ -253,12 +278,7 @@ export const FINDINGS = {
     severity: 'medium',
     title: 'Aged out with nothing received: the other side never answered',
     reasons: ['aged-out'],
-    test: (c) => {
-      const f = c.rec.fields;
-      const br = countOf(f.bytes_received);
-      const pr = countOf(f.pkts_received);
-      return br === 0 || pr === 0;
-    },
+    test: (c) => bytesReceived(c.rec.fields) === 0 || packetsReceived(c.rec.fields) === 0,
     evidence: ['proto', 'bytes_sent', 'bytes_received', 'pkts_received', 'elapsed'],
     explanation:
       'The session timed out and no byte (or packet) came back: the server is down, something upstream filters it, or the reply takes another path (asymmetric routing). For TCP the handshake never completed, which App-ID often shows as `incomplete`. One-way UDP (syslog, SNMP traps, NetFlow) looks like this by design.',
@@ -304,11 +324,10 @@ export const FINDINGS = {
     title: 'Server reset tiny sessions: port closed or service refusing',
     reasons: ['tcp-rst-from-server'],
     test: (c, t) => {
-      const f = c.rec.fields;
-      const packets = countOf(f.packets);
-      if (packets !== null) return packets <= t['tiny-session-packets'];
-      const bytes = countOf(f.bytes);
-      return bytes !== null && bytes <= t['tiny-session-bytes'];
+      const packets = packetCount(c.rec.fields);
+      if (packets >= 0) return packets <= t['tiny-session-packets'];
+      const bytes = byteCount(c.rec.fields);
+      return bytes >= 0 && bytes <= t['tiny-session-bytes'];
     },
     evidence: ['packets', 'bytes'],
     explanation:

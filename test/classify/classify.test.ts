@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../helpers/fast-check-seed.js';
 import { classifyRecord, countIn, toCount } from '../../src/classify/classify.js';
 import { flagsIn, parseFlags } from '../../src/knowledge/flags.js';
+import { countOf, countOfIn } from '../../src/classify/findings.js';
 import { FIELD_IDS, type Fields } from '../../src/fields/field-ids.js';
 import type { TrafficRecord } from '../../src/model.js';
 
@@ -92,6 +93,15 @@ describe('classifyRecord', () => {
     fc.assert(
       fc.property(around, countText, around, (a, v, b) => {
         expect(countIn(a + v + b, a.length, a.length + v.length)).toBe(toCount(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('countOfIn reads a count in place exactly as countOf reads its text (-1 for null)', () => {
+    fc.assert(
+      fc.property(around, countText, around, (a, v, b) => {
+        expect(countOfIn(a + v + b, a.length, a.length + v.length)).toBe(countOf(v) ?? -1);
       }),
       { numRuns: 3000 },
     );

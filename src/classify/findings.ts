@@ -117,6 +117,20 @@ const packetsReceived = fieldReader('pkts_received', countOfIn);
 const packetCount = fieldReader('packets', countOfIn);
 const byteCount = fieldReader('bytes', countOfIn);
 
+/** True when `text[from, to)` is `word`, compared in place. */
+function textIs(text: string, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (text.charCodeAt(from + i) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** 1 when the Type/Subtype field is exactly `end` or `start` (nearly every log), else 0. */
+const endOrStart = fieldReader('subtype', (t, from, to) =>
+  textIs(t, from, to, 'end') || textIs(t, from, to, 'start') ? 1 : 0,
+);
+
 const flagged = (c: FindingSubject, key: FlagKey) => c.flags !== null && hasFlag(c.flags, key);
 
 /** Per flag, the evidence that it is set, e.g. { decrypted: "Flags 0x01000000" }. */
@@ -433,9 +447,8 @@ export const FINDINGS = {
     reasons: 'any',
     test: (c) => {
       // Runs on every record: skip the common subtypes before any string is made.
-      const raw = c.rec.fields.subtype;
-      if (raw === 'end' || raw === 'start' || c.reason === null || c.reason === 'n/a') return false;
-      const s = lower(raw);
+      if (c.reason === null || c.reason === 'n/a' || endOrStart(c.rec.fields) === 1) return false;
+      const s = lower(c.rec.fields.subtype);
       return s === 'deny' || s === 'drop';
     },
     evidence: ['subtype'],

@@ -8,6 +8,7 @@ import { REASONS, REASON_KEYS, type ReasonKey } from '../knowledge/reasons.js';
 import { formatLogTime } from '../fields/time.js';
 import { PanSerError } from '../errors.js';
 import type { Classified, Reject, RejectCode, Skip } from '../model.js';
+import type { Profile } from '../classify/profile.js';
 import type { SliceKey } from '../slice/terms.js';
 import { AS_LOGGED } from '../fields/zone.js';
 import { GroupBy, type GroupByState } from './group-by.js';
@@ -77,6 +78,19 @@ interface Tally {
 
 const newTally = (): Tally => ({ rows: 0, repeatWeighted: 0, bytes: 0 });
 
+/** Sessions of one (reason, action) pair. */
+interface Cell {
+  n: number;
+}
+
+/** The counters a profile's records go to, kept on the profile (Profile.keptBy). */
+interface Counters {
+  readonly byReason: Tally;
+  readonly byAction: Tally;
+  readonly byReasonAction: Cell;
+  readonly groups: Record<GroupKey, TopK>;
+}
+
 /**
  * Everything an aggregator has counted, as plain data (worker threads post it to the main
  * thread). A new part of the aggregator adds its field here, fills it in state() and folds it
@@ -136,7 +150,7 @@ export function createAggregator(
   const byAction = new Map<string, Tally>();
   // reason → action → sessions (nested: the keys are the tables' own strings, so no per-line
   // key is built).
-  const byReasonAction = new Map<string, Map<string, number>>();
+  const byReasonAction = new Map<string, Map<string, Cell>>();
   const groups = new Map<string, Record<GroupKey, TopK>>();
   const unknownReasons = new TopK(50);
   const unknownActions = new TopK(50);
@@ -167,6 +181,30 @@ export function createAggregator(
     if (!t) m.set(key, (t = newTally()));
     return t;
   };
+  const reasonAction = (reason: string, action: string): Cell => {
+    let ra = byReasonAction.get(reason);
+    if (!ra) byReasonAction.set(reason, (ra = new Map<string, Cell>()));
+    let cell = ra.get(action);
+    if (!cell) ra.set(action, (cell = { n: 0 }));
+    return cell;
+  };
+  const groupsOf = (reason: string): Record<GroupKey, TopK> => {
+    let g = groups.get(reason);
+    if (!g) groups.set(reason, (g = makeGroups()));
+    return g;
+  };
+  /** This aggregator's mark on the profiles it keeps its counters on (Profile.keptBy). */
+  const self = {};
+  const countersOf = (p: Profile): Counters => {
+    const reason = p.reason ?? UNRECOGNIZED;
+    const action = p.action ?? UNRECOGNIZED;
+    return {
+      byReason: tally(byReason, reason),
+      byAction: tally(byAction, action),
+      byReasonAction: reasonAction(reason, action),
+      groups: groupsOf(reason),
+    };
+  };
 
   const addInput = (input: InputSummary): void => {
     inputs.push(input);
@@ -189,11 +227,14 @@ export function createAggregator(
       if (c.reason === null) unknownReasons.add(shown(c.rec.fields.session_end_reason), 1);
       if (c.action === null) unknownActions.add(shown(c.rec.fields.action), 1);
       const w = options.weight === 'repeat' ? c.repeat : 1;
-      const tr = tally(byReason, reason);
+      // A record with a profile finds its counters kept there, without a look-up by name.
+      const profile = c.profile ?? null;
+      const counters = profile === null ? null : profile.keptBy(self, countersOf);
+      const tr = counters === null ? tally(byReason, reason) : counters.byReason;
       tr.rows += 1;
       tr.repeatWeighted += c.repeat;
       tr.bytes += c.bytes;
-      const ta = tally(byAction, action);
+      const ta = counters === null ? tally(byAction, action) : counters.byAction;
       ta.rows += 1;
       ta.repeatWeighted += c.repeat;
       ta.bytes += c.bytes;
@@ -201,12 +242,8 @@ export function createAggregator(
       totals.repeatWeighted += c.repeat;
       totals.bytes += c.bytes;
       totals.sessions += w;
-      let ra = byReasonAction.get(reason);
-      if (!ra) byReasonAction.set(reason, (ra = new Map<string, number>()));
-      ra.set(action, (ra.get(action) ?? 0) + w);
-      let g = groups.get(reason);
-      if (!g) groups.set(reason, (g = makeGroups()));
-      const profile = c.profile ?? null;
+      (counters === null ? reasonAction(reason, action) : counters.byReasonAction).n += w;
+      const g = counters === null ? groupsOf(reason) : counters.groups;
       const labels = profile === null ? labelsOf(c) : profile.labels;
       addToGroups(g, c, labels, w, profile, REASON_HINTS);
       groupBy?.add(c, reason, w);
@@ -241,7 +278,7 @@ export function createAggregator(
         byReason: [...byReason].map(([k, t]) => [k, { ...t }]),
         byAction: [...byAction].map(([k, t]) => [k, { ...t }]),
         byReasonAction: [...byReasonAction].flatMap(([r, m]) =>
-          [...m].map(([a, n]): [string, string, number] => [r, a, n]),
+          [...m].map(([a, cell]): [string, string, number] => [r, a, cell.n]),
         ),
         groups: [...groups].map(([k, g]) => [k, mapGroups(g)]),
         unknownReasons: unknownReasons.toData(),
@@ -276,14 +313,9 @@ export function createAggregator(
       };
       for (const e of o.byReason) addTally(byReason, e);
       for (const e of o.byAction) addTally(byAction, e);
-      for (const [r, a, n] of o.byReasonAction) {
-        let ra = byReasonAction.get(r);
-        if (!ra) byReasonAction.set(r, (ra = new Map<string, number>()));
-        ra.set(a, (ra.get(a) ?? 0) + n);
-      }
+      for (const [r, a, n] of o.byReasonAction) reasonAction(r, a).n += n;
       for (const [reason, data] of o.groups) {
-        let g = groups.get(reason);
-        if (!g) groups.set(reason, (g = makeGroups()));
+        const g = groupsOf(reason);
         for (const key of GROUP_KEYS) g[key].merge(TopK.fromData(data[key]));
       }
       unknownReasons.merge(TopK.fromData(o.unknownReasons));
@@ -366,7 +398,7 @@ export function createAggregator(
       const order = reasons.map((r) => r.reason);
       const reasonByAction = [...byReasonAction]
         .flatMap(([reason, m]) =>
-          [...m].map(([action, sessions]) => ({ reason, action, sessions })),
+          [...m].map(([action, cell]) => ({ reason, action, sessions: cell.n })),
         )
         .sort(
           (a, b) =>

@@ -37,12 +37,26 @@ export const MAX_PROFILES = INTERN_CAPACITY;
 
 export class Profile {
   private readonly hints: (SlotHint | undefined)[] = [];
+  private owner: object | null = null;
+  private ownerValue: unknown = null;
 
   constructor(
     readonly reason: ReasonKey | null,
     readonly action: ActionKey | null,
     readonly labels: Labels,
   ) {}
+
+  /**
+   * What `owner` (one aggregator) keeps on this profile, e.g. its counters for the profile's
+   * reason and action: made by `make` the first time, and again after another owner's turn.
+   */
+  keptBy<T>(owner: object, make: (p: Profile) => T): T {
+    if (this.owner !== owner) {
+      this.ownerValue = make(this);
+      this.owner = owner;
+    }
+    return this.ownerValue as T;
+  }
 
   /** The hint for this profile's labels in table `i` (numbered by the caller). */
   hint(i: number): SlotHint {

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../helpers/fast-check-seed.js';
+import {
+  createAggregator,
+  DEFAULT_AGGREGATOR_OPTIONS,
+  type Aggregator,
+} from '../../src/aggregate/aggregator.js';
 import { labelsOf } from '../../src/aggregate/group-value.js';
 import { TopK, SlotHint } from '../../src/aggregate/top-k.js';
 import { classifyRecord } from '../../src/classify/classify.js';
@@ -70,7 +75,9 @@ const line = fc
 describe('ProfileCache', () => {
   it('gives records the reason, action and labels their own fields give, one profile per field texts', () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (lines) => {
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (distinct) => {
+        // Every line again after all of them: the second time each must find its profile.
+        const lines = [...distinct, ...distinct];
         const cache = new ProfileCache(16);
         const seen = new Map<Profile, string>();
         let profiled = 0;
@@ -141,6 +148,32 @@ describe('ProfileCache', () => {
     const m = mapper.map('2026/11/27 10:00:00,TRAFFIC,r,dns,trust,untrust,allow,aged-out,1', 2);
     expect(m.kind).toBe('traffic');
     expect(new ProfileCache().of(m as TrafficRecord)).toBeNull();
+  });
+});
+
+describe('counting with profiles', () => {
+  it('gives the same summaries as without, with two aggregators taking turns on one cache', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (lines) => {
+        const cache = new ProfileCache();
+        const opts = { ...DEFAULT_AGGREGATOR_OPTIONS, capacity: 2 };
+        const [a, b, plainA, plainB] = [1, 2, 3, 4].map(() => createAggregator(opts));
+        let i = 0;
+        // Each line twice in a row: one copy to each aggregator, so they share every profile.
+        eachRecord(
+          lines.flatMap((l) => [l, l]),
+          (rec) => {
+            const even = i++ % 2 === 0;
+            (even ? a : b)?.addTraffic(classifyRecord(rec, undefined, cache));
+            (even ? plainA : plainB)?.addTraffic(classifyRecord(rec));
+          },
+        );
+        const summary = (agg: Aggregator | undefined) => JSON.stringify(agg?.finish());
+        expect(summary(a)).toBe(summary(plainA));
+        expect(summary(b)).toBe(summary(plainB));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
